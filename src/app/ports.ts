@@ -1,0 +1,81 @@
+// Ports: what the use cases need from storage. src/storage implements them for
+// SQLite and PostgreSQL; use cases depend on these interfaces only.
+import type { DataValue, DataValueKey } from '../core/data-value.ts';
+import type { Disaggregation, Indicator } from '../core/indicator.ts';
+import type { OrgUnit, OrgUnitInput } from '../core/org-unit.ts';
+import type { ValidationRule } from '../core/validate.ts';
+
+export interface DataValueQuery {
+  /** Units by code; or `underPath` for a whole subtree (by OrgUnit.path prefix). */
+  readonly orgUnits?: readonly string[];
+  readonly underPath?: string;
+  /** Canonical period codes. */
+  readonly periods?: readonly string[];
+  readonly indicators?: readonly string[];
+}
+
+export interface UpsertCounts {
+  readonly imported: number;
+  readonly updated: number;
+  /** Same value and comment as stored: nothing written. */
+  readonly unchanged: number;
+}
+
+export interface OrgUnitRepository {
+  list(): Promise<OrgUnit[]>;
+  get(code: string): Promise<OrgUnit | undefined>;
+  /** Inserts or updates by code, as a set; level/path computed by the caller (OrgTree). */
+  upsertMany(units: readonly OrgUnit[]): Promise<UpsertCounts>;
+}
+
+export interface IndicatorRepository {
+  listIndicators(): Promise<Indicator[]>;
+  listDisaggregations(): Promise<Disaggregation[]>;
+  upsertDisaggregations(items: readonly Disaggregation[]): Promise<UpsertCounts>;
+  upsertIndicators(items: readonly Indicator[]): Promise<UpsertCounts>;
+}
+
+export interface DataValueRepository {
+  find(query: DataValueQuery): Promise<DataValue[]>;
+  /** Of the given keys, those already stored (with their current value). */
+  findExisting(keys: readonly DataValueKey[]): Promise<DataValue[]>;
+  /** Set-based upsert in one statement batch; no per-row round trips. */
+  upsertMany(values: readonly DataValue[]): Promise<UpsertCounts>;
+  deleteMany(keys: readonly DataValueKey[]): Promise<number>;
+}
+
+export interface ValidationRuleRepository {
+  list(): Promise<ValidationRule[]>;
+  upsertMany(rules: readonly ValidationRule[]): Promise<UpsertCounts>;
+}
+
+export interface AuditEvent {
+  readonly id?: number;
+  readonly at: string;
+  readonly actor: string;
+  /** e.g. `data_value.upsert`, `report.issue`. */
+  readonly action: string;
+  readonly entity: string;
+  readonly orgUnit?: string | null;
+  readonly period?: string | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface AuditRepository {
+  record(events: readonly AuditEvent[]): Promise<void>;
+  list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; limit?: number }): Promise<AuditEvent[]>;
+}
+
+/** The repositories of one database, and a way to run a unit of work atomically. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly orgUnits: OrgUnitRepository;
+  readonly indicators: IndicatorRepository;
+  readonly dataValues: DataValueRepository;
+  readonly validationRules: ValidationRuleRepository;
+  readonly audit: AuditRepository;
+  /** Runs `work` in one transaction; a throw rolls everything back. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
