@@ -1,5 +1,5 @@
 // Public surface of the expression module.
-// CONTRACT (skeleton): implement in parser.ts, printer.ts, evaluate.ts and re-export here.
+// Implemented in lexer.ts, parser.ts, printer.ts and evaluate.ts; this file is the contract others import.
 import type { Expr, IndicatorRef, MissingValueStrategy } from './ast.ts';
 import type { Period } from '../period.ts';
 
@@ -19,11 +19,12 @@ export interface ExpressionSyntaxError {
 
 export type ParseResult = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: ExpressionSyntaxError };
 
-export declare function parseExpression(source: string): ParseResult;
+/** Parses an expression; never throws: bad input gives `{ ok: false, error }`. */
+export { parseExpression } from './parser.ts';
 /** Prints an AST so that parseExpression(printExpression(e)) deep-equals e. */
-export declare function printExpression(expr: Expr): string;
-/** Every indicator reference in an expression. */
-export declare function collectRefs(expr: Expr): IndicatorRef[];
+export { printExpression, printRef } from './printer.ts';
+/** Every distinct indicator reference in an expression, in order of first appearance. */
+export { collectRefs, refKey, DEFAULT_MISSING_STRATEGY } from './evaluate.ts';
 
 /** Where values come from: the evaluator asks for one reference at one (already offset) period. */
 export interface ValueSource {
@@ -45,4 +46,4 @@ export interface EvaluationResult {
   readonly parts: readonly { readonly ref: IndicatorRef; readonly period: Period; readonly value: number | null }[];
 }
 
-export declare function evaluate(expr: Expr, context: EvaluationContext): EvaluationResult;
+export { evaluate } from './evaluate.ts';
