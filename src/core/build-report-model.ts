@@ -1,0 +1,284 @@
+// Builds the ReportModel from a template, a report instance and the aggregated values:
+// the one place where Liquid is resolved, so every renderer only lays text out.
+//
+// Problems never stop the build: a Liquid error, an unknown indicator or a missing value
+// becomes a Finding (rule `template:<section id>`, message naming the section, block and
+// line) and the rest of the report is still produced. A block that fails to render is
+// left out rather than printed half-resolved.
+import type { Aggregator } from './aggregate.ts';
+import type { Finding, Severity } from './finding.ts';
+import type { Catalogue } from './indicator.ts';
+import { createReportLiquid, indicatorScope } from './liquid-filters.ts';
+import type { LiquidEnvironment } from './liquid-filters.ts';
+import { formatDocumentNumber, formatDateShort } from './format.ts';
+import { formatPeriod, nextPeriod, periodLabel, tryParsePeriod } from './period.ts';
+import type { Period } from './period.ts';
+import type { DocumentEntry, NarrativeItem, PlanItem, PlanStatus, ReportInstance } from './report-instance.ts';
+import type { ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
+import type { Block, ReportTemplate, TemplateSection } from './report-template.ts';
+
+/** What the builder reads values from; the core Aggregator fits. */
+export type ReportValueSource = Pick<Aggregator, 'value' | 'change' | 'yearToDate'>;
+
+export interface BuildReportModelInput {
+  readonly template: ReportTemplate;
+  readonly instance: ReportInstance;
+  readonly catalogue: Catalogue;
+  readonly source: ReportValueSource;
+  /** Last period's plan (for `plan-review` blocks), with statuses. */
+  readonly previousPlan?: readonly PlanItem[];
+}
+
+export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
+  done: 'Đã hoàn thành',
+  in_progress: 'Đang thực hiện',
+  not_done: 'Chưa thực hiện',
+  carried_over: 'Chuyển sang kỳ sau',
+};
+
+/** Where text is being resolved, for messages. */
+interface Location {
+  readonly rule: string;
+  readonly where: string;
+}
+
+type Liquid = ReturnType<typeof createReportLiquid>;
+
+/** Splits `**bold**` and `*italic*` spans into runs. */
+export function parseRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  const pattern = /\*\*(.+?)\*\*|\*(.+?)\*/g;
+  let last = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    if (match[1] !== undefined) runs.push({ text: match[1], bold: true });
+    else if (match[2] !== undefined) runs.push({ text: match[2], italic: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+/** One paragraph per non-empty line; "- ", "+ ", "* " at a line start is its marker. */
+export function textToParagraphs(text: string): ReportParagraph[] {
+  const out: ReportParagraph[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (line === '') continue;
+    const marked = /^([-+*])\s+(.*)$/.exec(line);
+    if (marked && marked[1] !== undefined && marked[2] !== undefined) out.push({ marker: marked[1], runs: parseRuns(marked[2]) });
+    else out.push({ marker: '', runs: parseRuns(line) });
+  }
+  return out;
+}
+
+/** "Kế hoạch số 31/KH-STTTT-BCVTCNTT ngày 29/3/2022 về …", or the summary alone when unnumbered. */
+export function citeDocument(entry: DocumentEntry): string {
+  if (!entry.number) return entry.summary;
+  const symbol = entry.symbol ? `/${entry.symbol}` : '';
+  const date = entry.date ? ` ngày ${formatDateShort(entry.date)}` : '';
+  return `${entry.label ?? entry.type} số ${entry.number}${symbol}${date} ${entry.summary}`;
+}
+
+/** The line and column a liquidjs error points at, if it carries a token. */
+function errorPosition(error: unknown): { line: number; col: number } | null {
+  const token = (error as { token?: { getPosition?: () => [number, number] } }).token;
+  const position = token?.getPosition?.();
+  if (position) return { line: position[0], col: position[1] };
+  const match = /line:(\d+), col:(\d+)/.exec(String((error as Error).message ?? ''));
+  return match ? { line: Number(match[1]), col: Number(match[2]) } : null;
+}
+
+/** liquidjs messages in Vietnamese, for the kinds users meet. */
+function explainLiquidError(error: unknown): string {
+  const message = String((error as Error).message ?? error).replace(/,? ?line:\d+, col:\d+/, '');
+  const undefinedVariable = /undefined variable: ([\w.]+)/.exec(message);
+  if (undefinedVariable) return `không có chỉ tiêu hay biến "${undefinedVariable[1]}"`;
+  const undefinedFilter = /undefined filter: (\w+)/.exec(message);
+  if (undefinedFilter) return `không có bộ lọc "${undefinedFilter[1]}"`;
+  return `lỗi cú pháp mẫu: ${message.split('\n')[0] ?? message}`;
+}
+
+export function buildReportModel(input: BuildReportModelInput): ReportModel {
+  const { template, instance, catalogue, source } = input;
+  const findings: Finding[] = [];
+  const parsedPeriod = tryParsePeriod(instance.period);
+  const finding = (rule: string, severity: Severity, message: string, indicators?: readonly string[]): void => {
+    findings.push({
+      rule, orgUnit: instance.orgUnit, period: instance.period, left: null, right: null, severity, message,
+      ...(indicators && indicators.length > 0 ? { indicators } : {}),
+    });
+  };
+
+  const header = {
+    governingBody: instance.governingBody,
+    issuingBody: instance.issuingBody,
+    number: instance.number === null ? null : formatDocumentNumber(instance.number, instance.symbol),
+    symbol: instance.symbol,
+    place: instance.place,
+    date: instance.date,
+    documentType: template.documentType ?? 'BÁO CÁO',
+    recipients: [...instance.recipients],
+    signer: instance.signer,
+  };
+  if (!parsedPeriod.ok) {
+    finding('report:period', 'error', `Kỳ báo cáo không hợp lệ: "${instance.period}".`);
+    return { ...header, summary: template.name, preamble: [], sections: [], closing: [], findings };
+  }
+  const period: Period = parsedPeriod.period;
+  const next = nextPeriod(period);
+  if (instance.template !== template.code) {
+    finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`);
+  }
+
+  // Where the text being rendered sits; problems raised by filters attach to it.
+  let location: Location = { rule: 'template:summary', where: 'Trích yếu' };
+  const memo = new Map<string, number | null>();
+  const cached = (key: string, compute: () => number | null): number | null => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) ?? null;
+  };
+  const filterKey = (filter: Readonly<Record<string, string>>): string =>
+    Object.keys(filter).sort().map((k) => `${k}=${filter[k] ?? ''}`).join(';');
+  const env: LiquidEnvironment = {
+    value: (code, filter) => cached(`v|${code}|${filterKey(filter)}`, () => source.value({ indicator: code, filter }, period, instance.orgUnit)),
+    previous: (code, filter) => cached(`p|${code}|${filterKey(filter)}`, () => source.change(code, period, instance.orgUnit, -1, filter).previous),
+    yearToDate: (code, filter) => cached(`y|${code}|${filterKey(filter)}`, () => source.yearToDate(code, period, instance.orgUnit, filter)),
+    indicator: (code) => catalogue.indicator(code),
+    checkFilter: (code, filter) => {
+      for (const [dimension, option] of Object.entries(filter)) {
+        const message = catalogue.checkDisaggKey(code, `${dimension}=${option}`);
+        if (message !== null) return message;
+      }
+      return null;
+    },
+    report: ({ message, severity, indicators }) => finding(location.rule, severity, `${location.where}: ${message}.`, indicators),
+  };
+  const liquid: Liquid = createReportLiquid(env);
+  const baseScope: Record<string, unknown> = {
+    ...indicatorScope(env, catalogue.indicators().map((i) => i.code)),
+    ky: periodLabel(period),
+    ky_sau: periodLabel(next),
+    ky_ma: formatPeriod(period),
+    bien: { ...(instance.variables ?? {}) },
+  };
+
+  /** Renders Liquid; on error reports it with its line and returns null. */
+  const render = (text: string, at: Location, extra: Record<string, unknown> = {}): string | null => {
+    location = at;
+    try {
+      const parsed = liquid.parse(text);
+      return String(liquid.renderSync(parsed, { ...baseScope, ...extra }));
+    } catch (error) {
+      const position = errorPosition(error);
+      const line = position ? `, dòng ${position.line}, cột ${position.col}` : '';
+      finding(at.rule, 'error', `${at.where}${line}: ${explainLiquidError(error)}.`);
+      return null;
+    }
+  };
+
+  const shownItems = new Set<string>();
+  const shownDocuments = new Set<string>();
+  const itemsOf = (sectionId: string, slot: string | null): NarrativeItem[] =>
+    instance.items
+      .filter((item) => item.section === sectionId && (item.slot ?? null) === slot)
+      .sort((a, b) => a.order - b.order);
+
+  const renderItemText = (item: NarrativeItem, where: string, rule: string): string | null => {
+    const text = render(item.text, { rule, where: `${where}, nội dung "${item.id}"` });
+    return text === null ? null : text.replace(/\s+/g, ' ').trim();
+  };
+
+  const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportParagraph[] => {
+    const where = `Mục ${section.number} "${section.title}" (${section.id}), khối ${index + 1}`;
+    const rule = `template:${section.id}`;
+    switch (block.type) {
+      case 'text': {
+        const text = render(block.liquid, { rule, where });
+        return text === null ? [] : textToParagraphs(text);
+      }
+      case 'items': {
+        const items = itemsOf(section.id, block.slot ?? null);
+        for (const item of items) shownItems.add(item.id);
+        const texts = items
+          .map((item) => ({ item, text: renderItemText(item, where, rule) }))
+          .filter((entry): entry is { item: NarrativeItem; text: string } => entry.text !== null && entry.text !== '');
+        if (block.separator !== undefined && block.separator !== null) {
+          if (texts.length === 0) return [];
+          const joined = `${block.lead ?? ''}${texts.map((t) => t.text).join(block.separator)}${block.ending ?? ''}`;
+          return [{ marker: block.marker ?? '-', runs: parseRuns(joined) }];
+        }
+        return texts.map(({ item, text }) => ({ marker: item.marker ?? '-', runs: parseRuns(text) }));
+      }
+      case 'documents': {
+        const documents = instance.documents.filter(
+          (d) => d.section === section.id && (!block.documentType || d.type === block.documentType),
+        );
+        if (documents.length === 0) return [];
+        for (const d of documents) shownDocuments.add(d.id);
+        const defaultLead = `Ban hành {{ so_luong }} {{ loai }}: `;
+        const lead = render(block.lead ?? defaultLead, { rule, where }, {
+          so_luong: documents.length,
+          loai: block.documentType ?? documents[0]?.type ?? '',
+        });
+        if (lead === null) return [];
+        const cited = documents.filter((d) => d.cited !== false);
+        const ending = block.ending ?? (cited.length < documents.length ? ';...' : '.');
+        const body = cited.map(citeDocument).join('; ');
+        return [{ marker: block.marker ?? '-', runs: parseRuns(`${lead}${body}${ending}`.replace(/\s+/g, ' ').trim()) }];
+      }
+      case 'plan': {
+        const nextCode = formatPeriod(next);
+        return instance.plan
+          .filter((p) => p.forPeriod === nextCode)
+          .sort((a, b) => a.order - b.order)
+          .map((p, i) => ({ marker: `${i + 1}.`, runs: parseRuns(p.text) }));
+      }
+      case 'plan-review': {
+        const previous = [...(input.previousPlan ?? [])].sort((a, b) => a.order - b.order);
+        return previous.map((p, i) => {
+          const status = p.status ? ` (${PLAN_STATUS_LABELS[p.status]})` : '';
+          return { marker: `${i + 1}.`, runs: parseRuns(`${p.text}${status}`) };
+        });
+      }
+    }
+  };
+
+  const buildSection = (section: TemplateSection): ReportSection => {
+    const title = render(section.title, { rule: `template:${section.id}`, where: `Tiêu đề mục ${section.number} (${section.id})` }) ?? section.title;
+    return {
+      id: section.id,
+      level: section.level,
+      number: section.number,
+      title: title.trim(),
+      paragraphs: section.blocks.flatMap((block, index) => blockParagraphs(section, block, index)),
+      sections: section.sections.map(buildSection),
+    };
+  };
+
+  const summary = render(template.summary, { rule: 'template:summary', where: 'Trích yếu' });
+  const preamble = template.preamble ? render(template.preamble, { rule: 'template:preamble', where: 'Phần mở đầu' }) : null;
+  const sections = template.sections.map(buildSection);
+  const closing = render(template.closing, { rule: 'template:closing', where: 'Phần kết' });
+
+  // Whatever people wrote must show up somewhere: an item or document no block shows is reported.
+  for (const item of instance.items) {
+    if (!shownItems.has(item.id)) {
+      finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`);
+    }
+  }
+  for (const document of instance.documents) {
+    if (!shownDocuments.has(document.id)) {
+      finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`);
+    }
+  }
+
+  return {
+    ...header,
+    summary: (summary ?? template.name).replace(/\s+/g, ' ').trim(),
+    preamble: preamble === null ? [] : textToParagraphs(preamble),
+    sections,
+    closing: closing === null ? [] : textToParagraphs(closing.replace(/\s*\n\s*/g, ' ')),
+    findings,
+  };
+}

@@ -1,0 +1,96 @@
+// Checks on what people wrote in a report instance (items, document register, plan),
+// the narrative counterpart of validate.ts's rules on figures. Findings are data.
+import type { Finding } from './finding.ts';
+import { dataWindow, parsePeriod } from './period.ts';
+import type { ReportInstance } from './report-instance.ts';
+import { formatDateShort } from './format.ts';
+
+/** Text compared for duplicates: case, spacing, quotes and final punctuation do not make items different. */
+export function normalizeForComparison(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/[“”"'‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;,:…]+$/u, '')
+    .trim();
+}
+
+function finding(instance: ReportInstance, rule: string, severity: Finding['severity'], message: string): Finding {
+  return { rule, orgUnit: instance.orgUnit, period: instance.period, left: null, right: null, severity, message };
+}
+
+/** The same item twice in one section: the seed lists a meeting twice. */
+function duplicateItems(instance: ReportInstance): Finding[] {
+  const seen = new Map<string, number>();
+  const findings: Finding[] = [];
+  for (const item of instance.items) {
+    const key = `${item.section}\u0000${normalizeForComparison(item.text)}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count === 2) {
+      const excerpt = item.text.length > 80 ? `${item.text.slice(0, 80)}…` : item.text;
+      findings.push(finding(instance, `report:duplicate_item:${item.section}`, 'warning', `Mục ${item.section}: nội dung bị lặp lại: “${excerpt}”`));
+    }
+  }
+  return findings;
+}
+
+/** A document registered twice (same number and symbol). */
+function duplicateDocuments(instance: ReportInstance): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const doc of instance.documents) {
+    if (!doc.number || !doc.symbol) continue;
+    const key = `${doc.number}/${doc.symbol}`.toUpperCase();
+    if (seen.has(key)) {
+      findings.push(finding(instance, `report:duplicate_document:${key}`, 'warning', `Văn bản ${doc.number}/${doc.symbol} được ghi hai lần trong sổ văn bản của báo cáo`));
+    }
+    seen.add(key);
+  }
+  return findings;
+}
+
+/**
+ * Documents the unit issued in this report must be dated inside the period's data
+ * window (Nghị định 09/2019 Điều 12); cited documents of other issuers may be older.
+ */
+function documentsOutsideWindow(instance: ReportInstance, ownIssuers: ReadonlySet<string>): Finding[] {
+  const window = dataWindow(parsePeriod(instance.period));
+  return instance.documents
+    .filter((doc) => doc.date && ownIssuers.has(doc.issuer) && (doc.date < window.from || doc.date > window.to))
+    .map((doc) =>
+      finding(
+        instance,
+        `report:document_outside_window:${doc.id}`,
+        'warning',
+        `Văn bản ${doc.number ?? ''}${doc.symbol ? `/${doc.symbol}` : ''} ngày ${formatDateShort(doc.date as string)} nằm ngoài thời gian chốt số liệu (${formatDateShort(window.from)} - ${formatDateShort(window.to)})`,
+      ),
+    );
+}
+
+/** The same plan line twice. */
+function duplicatePlanItems(instance: ReportInstance): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const item of instance.plan) {
+    const key = `${item.forPeriod}\u0000${normalizeForComparison(item.text)}`;
+    if (seen.has(key)) findings.push(finding(instance, `report:duplicate_plan_item:${item.id}`, 'warning', `Kế hoạch kỳ ${item.forPeriod}: nội dung số ${item.order} bị lặp lại`));
+    seen.add(key);
+  }
+  return findings;
+}
+
+/**
+ * Runs every check on a report instance. `ownIssuers` are the org unit codes (and
+ * names) that count as the reporting unit itself: its own code and its divisions'.
+ */
+export function checkReportInstance(input: { readonly instance: ReportInstance; readonly ownIssuers?: ReadonlySet<string> }): Finding[] {
+  const ownIssuers = input.ownIssuers ?? new Set([input.instance.orgUnit]);
+  return [
+    ...duplicateItems(input.instance),
+    ...duplicateDocuments(input.instance),
+    ...documentsOutsideWindow(input.instance, ownIssuers),
+    ...duplicatePlanItems(input.instance),
+  ];
+}

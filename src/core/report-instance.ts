@@ -1,0 +1,82 @@
+// A report instance (báo cáo): one template filled for one org unit and period, with
+// what only people can write: narrative items, the document register, next period's
+// plan, the header (number, date, place), the recipients and the signer.
+import type { IsoDate } from './period.ts';
+import type { Signer } from './report-model.ts';
+
+/**
+ * A narrative bullet (nội dung) written by a division for a section. Its text may use
+ * the same Liquid variables and filters as template text, so a figure quoted in a
+ * bullet is still computed from the data. `slot` picks which items block shows it.
+ */
+export interface NarrativeItem {
+  readonly id: string;
+  /** Template section id. */
+  readonly section: string;
+  readonly order: number;
+  readonly text: string;
+  /** '-' (default), '+', '*', or '' for a plain paragraph. */
+  readonly marker?: string | null;
+  /** Org unit code of the division that wrote it. */
+  readonly owner?: string | null;
+  readonly slot?: string | null;
+}
+
+/** An entry of the document register (sổ văn bản). */
+export interface DocumentEntry {
+  readonly id: string;
+  /** Template section whose `documents` block lists it. */
+  readonly section?: string | null;
+  /** Quyết định, Kế hoạch, Công văn, … */
+  readonly type: string;
+  /** How the document calls itself when cited, if not its type ("Kế hoạch phối hợp"). */
+  readonly label?: string | null;
+  /** "31"; null when the report cites it without a number. */
+  readonly number?: string | null;
+  /** "KH-STTTT-BCVTCNTT". */
+  readonly symbol?: string | null;
+  /** Org unit code or name of the issuer. */
+  readonly issuer: string;
+  readonly date?: IsoDate | null;
+  /** Trích yếu; after "số N/SYMBOL ngày D" when numbered, the whole citation otherwise. */
+  readonly summary: string;
+  /** False when the report counts the document but does not quote it (its list ends in ";..."). */
+  readonly cited?: boolean;
+}
+
+export type PlanStatus = 'done' | 'in_progress' | 'not_done' | 'carried_over';
+
+/** A line of the plan for a coming period (kế hoạch tháng sau). */
+export interface PlanItem {
+  readonly id: string;
+  readonly order: number;
+  readonly text: string;
+  /** Canonical period code the plan is for (`2022-05`). */
+  readonly forPeriod: string;
+  readonly status?: PlanStatus | null;
+  /** Narrative items of that period that carried it out. */
+  readonly resultItemIds?: readonly string[];
+}
+
+export interface ReportInstance {
+  /** Template code. */
+  readonly template: string;
+  readonly orgUnit: string;
+  /** Canonical period code (`2022-04`). */
+  readonly period: string;
+  /** Sequence number in the issuer's year; null before issue. */
+  readonly number: number | null;
+  readonly date: IsoDate | null;
+  readonly place: string;
+  readonly governingBody: string;
+  readonly issuingBody: string;
+  /** "BC-STTTT". */
+  readonly symbol: string;
+  readonly recipients: readonly string[];
+  readonly signer: Signer;
+  readonly items: readonly NarrativeItem[];
+  readonly documents: readonly DocumentEntry[];
+  readonly plan: readonly PlanItem[];
+  /** Free values for Liquid under `bien` (cut-off dates of a platform, …). */
+  readonly variables?: Readonly<Record<string, string | number>>;
+}
