@@ -1,8 +1,10 @@
 // Ports: what the use cases need from storage. src/storage implements them for
 // SQLite and PostgreSQL; use cases depend on these interfaces only.
+import type { AccountRepository } from './account-ports.ts';
+import type { ReportRepository, ReportTemplateRepository } from './report-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import type { Disaggregation, Indicator } from '../core/indicator.ts';
-import type { OrgUnit, OrgUnitInput } from '../core/org-unit.ts';
+import type { OrgUnit } from '../core/org-unit.ts';
 import type { ValidationRule } from '../core/validate.ts';
 
 export interface DataValueQuery {
@@ -75,6 +77,9 @@ export interface Store {
   readonly dataValues: DataValueRepository;
   readonly validationRules: ValidationRuleRepository;
   readonly audit: AuditRepository;
+  readonly accounts: AccountRepository;
+  readonly templates: ReportTemplateRepository;
+  readonly reports: ReportRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,0 +1,18 @@
+// Every route of the API, by resource.
+import type { RateLimit } from '../auth/login-rate-limit.ts';
+import type { ApiContext, ZodApp } from '../context.ts';
+import { registerHealthRoutes } from './health/index.ts';
+import { registerIndicatorRoutes } from './indicators/index.ts';
+import { registerMeRoutes } from './me/index.ts';
+import { registerOrgUnitRoutes } from './orgunits/index.ts';
+import { registerSessionRoutes } from './session/index.ts';
+import { registerValueRoutes } from './values/index.ts';
+
+export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: RateLimit): void {
+  registerHealthRoutes(app, context);
+  registerSessionRoutes(app, context, loginLimit);
+  registerMeRoutes(app, context);
+  registerOrgUnitRoutes(app, context);
+  registerIndicatorRoutes(app, context);
+  registerValueRoutes(app, context);
+}

@@ -1,0 +1,75 @@
+// The HTTP API: Fastify with zod-validated requests and responses, OpenAPI at
+// /openapi.json and Swagger UI at /docs, JSON errors `{ code, message }`, pino logs.
+// buildServer gives an app for fastify.inject (tests) and for startServer.
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Secrets } from '../app/account-ports.ts';
+import type { Store } from '../app/ports.ts';
+import { slidingWindowLimit } from './auth/login-rate-limit.ts';
+import type { RateLimit } from './auth/login-rate-limit.ts';
+import { nodeSecrets } from './auth/node-secrets.ts';
+import { installAuthentication } from './auth/request-auth.ts';
+import type { ApiContext } from './context.ts';
+import { installErrorHandling } from './errors.ts';
+import { registerRoutes } from './routes/index.ts';
+
+// Validation messages in Vietnamese: they reach users through `message`.
+z.config(z.locales.vi());
+
+export interface BuildServerOptions {
+  readonly store: Store;
+  /** Pino options, a logger instance, or false (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly secrets?: Secrets;
+  readonly now?: () => Date;
+  /** Trust X-Forwarded-* (behind a reverse proxy that terminates TLS). */
+  readonly trustProxy?: boolean;
+  /** Largest request body in bytes (default 10 MiB: a month of a province's values). */
+  readonly bodyLimit?: number;
+  readonly loginRateLimit?: RateLimit;
+}
+
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Unknown query fields are refused by the strict schemas, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const context: ApiContext = { store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()) };
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'baocao API', description: 'Báo cáo định kỳ: số liệu, báo cáo, quy trình, nhật ký. Lỗi trả về { code, message } (xem docs/api-errors.md).', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'baocao_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  installAuthentication(app, context);
+
+  const zodApp = app.withTypeProvider<ZodTypeProvider>();
+  zodApp.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  registerRoutes(zodApp, context, options.loginRateLimit ?? slidingWindowLimit({ max: 20, windowMs: 60_000 }));
+  return app;
+}

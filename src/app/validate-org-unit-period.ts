@@ -1,0 +1,25 @@
+// Runs the rules the catalogue implies and the stored validation rules for an org
+// unit (and optionally each unit below it) and a period. Findings are data.
+import type { Finding } from '../core/finding.ts';
+import type { Period } from '../core/period.ts';
+import { impliedRules, runValidation } from '../core/validate.ts';
+import { loadAnalysisContext } from './analysis-context.ts';
+import type { Store } from './ports.ts';
+
+export type ValidateResult =
+  | { readonly ok: true; readonly orgUnits: readonly string[]; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly problem: string };
+
+export async function validateOrgUnitPeriod({ store, orgUnit, period, children = false }: {
+  store: Store;
+  orgUnit: string;
+  period: Period;
+  children?: boolean;
+}): Promise<ValidateResult> {
+  const context = await loadAnalysisContext({ store, orgUnit, period });
+  if (!context) return { ok: false, problem: `Đơn vị "${orgUnit}" chưa được khai báo.` };
+  const rules = [...impliedRules(context.catalogue), ...(await store.validationRules.list())];
+  const units = children ? context.tree.subtree(orgUnit).map((unit) => unit.code) : [orgUnit];
+  const findings = units.flatMap((code) => runValidation({ rules, source: context.aggregator, orgUnit: code, period }));
+  return { ok: true, orgUnits: units, findings };
+}

@@ -1,0 +1,139 @@
+// Every `baocao` command: name, help and options here; the code that runs it is
+// loaded only when the command runs, so help is fast and needs no database driver.
+import type { Command } from '../command.ts';
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'start',
+    summary: 'Khởi động máy chủ (sẽ có ở phiên bản sau)',
+    help: `Cách dùng: baocao start
+
+Chuẩn bị cơ sở dữ liệu (áp dụng cấu trúc mới nếu có). Máy chủ web và giao diện
+sẽ có ở phiên bản sau.
+
+Biến môi trường:
+  BAOCAO_DB   cơ sở dữ liệu: sqlite:đường-dẫn (mặc định sqlite:./data/baocao.db) hoặc postgres://…`,
+    options: {},
+    load: () => import('./start.ts'),
+  },
+  {
+    name: 'db migrate',
+    summary: 'Cập nhật cấu trúc cơ sở dữ liệu',
+    help: `Cách dùng: baocao db migrate
+
+Áp dụng các thay đổi cấu trúc cơ sở dữ liệu chưa được áp dụng và liệt kê chúng.
+(Mọi lệnh khác cũng tự áp dụng trước khi chạy.)
+
+Biến môi trường:
+  BAOCAO_DB   sqlite:đường-dẫn (mặc định sqlite:./data/baocao.db) hoặc postgres://…`,
+    options: {},
+    load: () => import('./db-migrate.ts'),
+  },
+  {
+    name: 'metadata import',
+    summary: 'Nhập danh mục đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra',
+    help: `Cách dùng: baocao metadata import TỆP.yaml|TỆP.json [--dry-run]
+
+Nhập đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra và đề cương báo cáo từ tệp YAML
+hoặc JSON (xem
+docs/metadata-format.md). Nhập trọn gói: có lỗi thì không ghi gì (mã thoát 2).
+Nhập lại cùng một tệp không thay đổi gì.
+
+Tùy chọn:
+  --dry-run    chỉ kiểm tra và đếm, không ghi
+  -h, --help   xem hướng dẫn này`,
+    options: { 'dry-run': { type: 'boolean' } },
+    load: () => import('./metadata-import.ts'),
+  },
+  {
+    name: 'metadata export',
+    summary: 'Xuất danh mục ra YAML hoặc JSON',
+    help: `Cách dùng: baocao metadata export [--format yaml|json] [--out TỆP]
+
+Xuất đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra và đề cương đã lưu, theo thứ tự ổn định
+(xuất → nhập → xuất cho cùng một nội dung). Không có --out thì in ra màn hình.
+
+Tùy chọn:
+  --format yaml|json   định dạng (mặc định yaml)
+  --out TỆP            ghi ra tệp
+  -h, --help           xem hướng dẫn này`,
+    options: { format: { type: 'string' }, out: { type: 'string' } },
+    load: () => import('./metadata-export.ts'),
+  },
+  {
+    name: 'values import',
+    summary: 'Nhập số liệu từ tệp DHIS2 JSON hoặc CSV',
+    help: `Cách dùng: baocao values import TỆP [--dry-run] [--skip-conflicts] [--json]
+
+Nhập số liệu từ tệp dataValueSets JSON hoặc CSV theo dạng DHIS2 (nhận dạng theo
+nội dung tệp). Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
+số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
+dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
+
+Tùy chọn:
+  --dry-run          chỉ kiểm tra và tính kết quả, không ghi
+  --skip-conflicts   ghi các dòng hợp lệ, bỏ qua dòng lỗi (mã thoát 0, trạng thái WARNING)
+  --json             in bản tóm tắt dạng JSON (giống DHIS2 importSummary)
+  -h, --help         xem hướng dẫn này
+
+Ví dụ:
+  baocao values import so-lieu-2022-04.json --dry-run
+  baocao values import so-lieu.csv --skip-conflicts`,
+    options: { 'dry-run': { type: 'boolean' }, 'skip-conflicts': { type: 'boolean' }, json: { type: 'boolean' } },
+    load: () => import('./values-import.ts'),
+  },
+  {
+    name: 'values export',
+    summary: 'Xuất số liệu ra DHIS2 JSON hoặc CSV',
+    help: `Cách dùng: baocao values export --org MÃ_ĐƠN_VỊ --period KỲ [--children] [--format json|csv] [--out TỆP]
+
+Xuất số liệu đã lưu của một đơn vị cho một kỳ (kỳ quý/năm gồm cả các tháng trong
+kỳ). Không có --out thì in ra màn hình.
+
+Tùy chọn:
+  --org MÃ           mã đơn vị
+  --period KỲ        2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022
+  --children         gồm cả các đơn vị trực thuộc (toàn bộ cây con)
+  --format json|csv  định dạng (mặc định json)
+  --out TỆP          ghi ra tệp
+  -h, --help         xem hướng dẫn này`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+    load: () => import('./values-export.ts'),
+  },
+  {
+    name: 'validate',
+    summary: 'Kiểm tra số liệu của một đơn vị trong một kỳ',
+    help: `Cách dùng: baocao validate --org MÃ_ĐƠN_VỊ --period KỲ [--children] [--json]
+
+Chạy các quy tắc suy ra từ danh mục chỉ tiêu (các phần cộng lại bằng tổng, phần
+không vượt tổng thể, lũy kế liên tục) và các quy tắc kiểm tra đã khai báo, trên số
+liệu tổng hợp của đơn vị. Mã thoát 0 khi không có lỗi, 1 khi có lỗi, 2 khi tham số sai.
+
+Tùy chọn:
+  --org MÃ       mã đơn vị
+  --period KỲ    2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022
+  --children     kiểm tra cả từng đơn vị trực thuộc
+  --json         in kết quả dạng JSON
+  -h, --help     xem hướng dẫn này`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, json: { type: 'boolean' } },
+    load: () => import('./validate.ts'),
+  },
+  {
+    name: 'aggregate',
+    summary: 'Tính giá trị tổng hợp của một chỉ tiêu',
+    help: `Cách dùng: baocao aggregate --indicator MÃ --org MÃ_ĐƠN_VỊ --period KỲ [--filter phân_tổ=mục]...
+
+Tổng hợp chỉ tiêu trên đơn vị và các đơn vị trực thuộc, trong kỳ (quý, năm cộng
+các tháng với chỉ tiêu phát sinh; lấy số cuối kỳ với chỉ tiêu lũy kế). Chỉ tiêu
+tính toán được tính sau khi tổng hợp các thành phần, và in kèm các thành phần.
+
+Tùy chọn:
+  --indicator MÃ           mã chỉ tiêu, ví dụ ioffice.docs_issued
+  --org MÃ                 mã đơn vị
+  --period KỲ              2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022
+  --filter phân_tổ=mục     lọc theo phân tổ (lặp lại được), ví dụ --filter channel=online
+  -h, --help               xem hướng dẫn này`,
+    options: { indicator: { type: 'string' }, org: { type: 'string' }, period: { type: 'string' }, filter: { type: 'string', multiple: true } },
+    load: () => import('./aggregate.ts'),
+  },
+];

@@ -1,0 +1,54 @@
+// `baocao values import FILE`: DHIS2 JSON or CSV, recognised by content.
+import { importValues } from '../../app/import-values.ts';
+import type { ImportSummary } from '../../app/value-import.ts';
+import { parseValuesFile } from '../../exchange/values-file.ts';
+import { expectPositionals, flag } from '../args.ts';
+import type { CommandContext, Io } from '../command.ts';
+import { readUserFile } from '../files.ts';
+import { formatNumberVi, rowLabel } from '../format.ts';
+import { progressBar } from '../progress.ts';
+import { cliActor, withStore } from '../store.ts';
+
+const MAX_CONFLICTS_SHOWN = 50;
+
+export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
+  const [file = ''] = expectPositionals(args, ['tên tệp số liệu'], helpCommand);
+  const parsed = parseValuesFile(await readUserFile(file));
+  const summary = await withStore(env, (store) => importValues({
+    store, parsed,
+    dryRun: flag(args, 'dry-run'),
+    skipConflicts: flag(args, 'skip-conflicts'),
+    actor: cliActor(env),
+    onProgress: progressBar(io, parsed.rows.length, 'Đang nhập'),
+  }));
+  if (flag(args, 'json')) io.write(JSON.stringify(summary, null, 2) + '\n');
+  else printSummary(io, file, parsed.format, summary);
+  return summary.status === 'ERROR' ? 2 : 0;
+}
+
+const STATUS_TEXT: Record<ImportSummary['status'], string> = {
+  SUCCESS: 'THÀNH CÔNG',
+  WARNING: 'CÓ CẢNH BÁO (đã bỏ qua các dòng lỗi)',
+  ERROR: 'LỖI (không ghi gì)',
+};
+
+function printSummary(io: Io, file: string, format: 'json' | 'csv', summary: ImportSummary): void {
+  const n = (value: number) => formatNumberVi(value);
+  io.out(`Nhập số liệu từ ${file} (${format === 'json' ? 'DHIS2 JSON' : 'DHIS2 CSV'})${summary.dryRun ? ' — chạy thử, không ghi' : ''}`);
+  io.out(`Kết quả: ${STATUS_TEXT[summary.status]}`);
+  const verb = summary.dryRun ? 'sẽ ' : '';
+  io.out(`  Thêm mới: ${n(summary.importCount.imported)}${summary.dryRun ? ' (sẽ thêm)' : ''}`);
+  io.out(`  Cập nhật: ${n(summary.importCount.updated)}${summary.dryRun ? ' (sẽ cập nhật)' : ''}`);
+  io.out(`  Bỏ qua:   ${n(summary.importCount.ignored)}${summary.unchanged > 0 ? ` (trong đó ${n(summary.unchanged)} ${verb}không thay đổi)` : ''}`);
+  io.out(`  Xóa:      ${n(summary.importCount.deleted)}`);
+  if (summary.conflicts.length > 0) {
+    io.out(`Xung đột (${n(summary.conflicts.length)}):`);
+    for (const conflict of summary.conflicts.slice(0, MAX_CONFLICTS_SHOWN)) {
+      io.out(`  - ${conflict.indexes.length > 0 ? `${rowLabel(format, conflict.indexes)}: ` : ''}${conflict.message}`);
+    }
+    if (summary.conflicts.length > MAX_CONFLICTS_SHOWN) io.out(`  … và ${n(summary.conflicts.length - MAX_CONFLICTS_SHOWN)} xung đột khác (dùng --json để xem đủ).`);
+  }
+  if (summary.status === 'ERROR' && summary.conflicts.length > 0) {
+    io.out('Không ghi số liệu nào vì tệp có xung đột. Sửa tệp, hoặc dùng --skip-conflicts để chỉ ghi các dòng hợp lệ.');
+  }
+}

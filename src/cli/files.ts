@@ -1,0 +1,32 @@
+// Reading and writing the files a user names: any failure is one Vietnamese line
+// naming the file (exit code 2), never a stack trace.
+import { readFile, writeFile } from 'node:fs/promises';
+import { CliError } from './cli-error.ts';
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT': return 'không tồn tại';
+    case 'EACCES':
+    case 'EPERM': return 'không có quyền truy cập';
+    case 'EISDIR': return 'là một thư mục, không phải tệp';
+    case 'ENOTDIR': return 'có đường dẫn không hợp lệ';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export async function readUserFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(2, `Không đọc được tệp "${file}": ${reason(error)}.`);
+  }
+}
+
+export async function writeUserFile(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text, 'utf8');
+  } catch (error) {
+    throw new CliError(2, `Không ghi được tệp "${file}": ${reason(error)}.`);
+  }
+}

@@ -1,0 +1,58 @@
+// The account tables as Kysely sees them (migration 2026_11_28_130000). Booleans are
+// 0/1 integers and instants ISO text, the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  disabled: number;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface UserGrantTable {
+  user_id: number;
+  role: string;
+  org_unit: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface ApiTokenGrantTable {
+  token_id: number;
+  role: string;
+  org_unit: string;
+}
+
+export interface LoginAttemptTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+}
+
+export interface AccountTables {
+  app_user: AppUserTable;
+  user_grant: UserGrantTable;
+  user_session: SessionTable;
+  api_token: ApiTokenTable;
+  api_token_grant: ApiTokenGrantTable;
+  login_attempt: LoginAttemptTable;
+}

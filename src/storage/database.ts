@@ -1,0 +1,106 @@
+// The tables as Kysely sees them. Repositories map these rows to core domain
+// types; no row type leaves src/storage.
+import type { Generated } from 'kysely';
+import type { AccountTables } from './account-tables.ts';
+import type { ReportTables } from './report-tables.ts';
+
+export interface OrgUnitTable {
+  /**
+   * Integer surrogate id: data_value refers to units by this id, not by code, so
+   * the largest table stays narrow (two 4-byte integers instead of two codes per
+   * row, at millions of values a month nationally). Codes stay the public key.
+   */
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  parent_code: string | null;
+  level: number;
+  path: string;
+  kind: string | null;
+  opening_date: string | null;
+  closing_date: string | null;
+  successor_code: string | null;
+}
+
+export interface DisaggregationTable {
+  code: string;
+  name: string;
+}
+
+export interface DisaggregationOptionTable {
+  disaggregation_code: string;
+  code: string;
+  name: string;
+  position: number;
+}
+
+export interface IndicatorTable {
+  /** Surrogate id for the same reason as org_unit.id. */
+  id: Generated<number>;
+  code: string;
+  name: string;
+  unit: string;
+  kind: string;
+  value_type: string;
+  time_aggregation: string;
+  org_aggregation: string;
+  expression: string | null;
+  decimals: number;
+  accumulates: string | null;
+  part_of: string | null;
+  description: string | null;
+}
+
+export interface IndicatorDisaggregationTable {
+  indicator_id: number;
+  disaggregation_code: string;
+  position: number;
+}
+
+export interface DataValueTable {
+  indicator_id: number;
+  org_unit_id: number;
+  period: string;
+  /** '' for the total; see core DisaggKey. */
+  disagg: string;
+  value: number;
+  comment: string | null;
+  stored_by: string | null;
+  updated_at: string | null;
+}
+
+export interface ValidationRuleTable {
+  code: string;
+  name: string;
+  left_side: string;
+  operator: string;
+  right_side: string;
+  severity: string;
+  message: string;
+  missing_strategy: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  org_unit: string | null;
+  period: string | null;
+  /** JSON text: portable across SQLite and PostgreSQL. */
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database extends AccountTables, ReportTables {
+  org_unit: OrgUnitTable;
+  disaggregation: DisaggregationTable;
+  disaggregation_option: DisaggregationOptionTable;
+  indicator: IndicatorTable;
+  indicator_disaggregation: IndicatorDisaggregationTable;
+  data_value: DataValueTable;
+  validation_rule: ValidationRuleTable;
+  audit_event: AuditEventTable;
+}

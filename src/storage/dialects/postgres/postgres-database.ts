@@ -1,0 +1,12 @@
+// PostgreSQL through a pg Pool: the shared-server setting (BAOCAO_DB=postgres://…).
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../database.ts';
+import type { OpenedDatabase } from '../../storage-dialect.ts';
+import { PostgresDataValueUpsert } from './postgres-data-value-upsert.ts';
+
+export function openPostgresDatabase(connectionString: string): OpenedDatabase {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: new PostgresDataValueUpsert() };
+}

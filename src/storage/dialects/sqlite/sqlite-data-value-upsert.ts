@@ -1,0 +1,69 @@
+// Bulk upsert of data values on SQLite: prepared multi-row
+// INSERT … ON CONFLICT DO UPDATE statements, run on the raw better-sqlite3 handle
+// (the same connection Kysely's transaction holds, so they join that transaction).
+import type { Database as SqliteHandle, Statement } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { UpsertCounts } from '../../../app/ports.ts';
+import type { Database } from '../../database.ts';
+import type { DataValueColumns, StorageDialect } from '../../storage-dialect.ts';
+
+const COLUMNS = 8;
+/** SQLite allows at most 32766 bound variables per statement. */
+const ROWS_PER_STATEMENT = Math.floor(32766 / COLUMNS);
+
+function upsertSql(rows: number): string {
+  const tuple = '(?,?,?,?,?,?,?,?)';
+  return (
+    'INSERT INTO data_value (indicator_id, org_unit_id, period, disagg, value, comment, stored_by, updated_at) VALUES ' +
+    Array.from({ length: rows }, () => tuple).join(',') +
+    ' ON CONFLICT (indicator_id, org_unit_id, period, disagg) DO UPDATE SET' +
+    ' value = excluded.value, comment = excluded.comment, stored_by = excluded.stored_by, updated_at = excluded.updated_at' +
+    // Unchanged rows are not rewritten (and so not counted in changes()).
+    ' WHERE data_value.value IS NOT excluded.value OR data_value.comment IS NOT excluded.comment'
+  );
+}
+
+export class SqliteDataValueUpsert implements StorageDialect {
+  readonly name = 'sqlite' as const;
+  readonly #handle: SqliteHandle;
+  /** The full-size statement is prepared once; a smaller last chunk gets its own per call (sizes vary, so caching them would grow without bound). */
+  #fullChunk: Statement | undefined;
+
+  constructor(handle: SqliteHandle) {
+    this.#handle = handle;
+  }
+
+  #statement(rows: number): Statement {
+    if (rows !== ROWS_PER_STATEMENT) return this.#handle.prepare(upsertSql(rows));
+    this.#fullChunk ??= this.#handle.prepare(upsertSql(rows));
+    return this.#fullChunk;
+  }
+
+  async upsertDataValues(_db: Kysely<Database>, rows: DataValueColumns): Promise<UpsertCounts> {
+    const total = rows.indicatorIds.length;
+    if (total === 0) return { imported: 0, updated: 0, unchanged: 0 };
+    // New rows get rowids above the current maximum: counting them afterwards tells
+    // inserts from updates without reading anything per row.
+    const before = this.#handle.prepare('SELECT coalesce(max(rowid), 0) AS m FROM data_value').get() as { m: number };
+    let changed = 0;
+    const params: unknown[] = new Array(Math.min(total, ROWS_PER_STATEMENT) * COLUMNS);
+    for (let start = 0; start < total; start += ROWS_PER_STATEMENT) {
+      const count = Math.min(ROWS_PER_STATEMENT, total - start);
+      if (params.length !== count * COLUMNS) params.length = count * COLUMNS;
+      for (let i = 0, p = 0; i < count; i++) {
+        const r = start + i;
+        params[p++] = rows.indicatorIds[r];
+        params[p++] = rows.orgUnitIds[r];
+        params[p++] = rows.periods[r];
+        params[p++] = rows.disaggs[r];
+        params[p++] = rows.values[r];
+        params[p++] = rows.comments[r];
+        params[p++] = rows.storedBy[r];
+        params[p++] = rows.updatedAt[r];
+      }
+      changed += this.#statement(count).run(params).changes;
+    }
+    const inserted = this.#handle.prepare('SELECT count(*) AS n FROM data_value WHERE rowid > ?').get(before.m) as { n: number };
+    return { imported: inserted.n, updated: changed - inserted.n, unchanged: total - changed };
+  }
+}

@@ -1,0 +1,28 @@
+// Applies and reverts the schema migrations. Kysely's Migrator reports a result
+// set rather than throwing, and so do these: the caller decides what a failure means.
+import { Migrator, NO_MIGRATIONS } from 'kysely';
+import type { Kysely, MigrationResultSet } from 'kysely';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './database.ts';
+
+function migratorFor(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: migrationProvider });
+}
+
+export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  return migratorFor(db).migrateToLatest();
+}
+
+/** Reverts the last migration, or all of them with `{ all: true }` (tests). */
+export function migrateDown(db: Kysely<Database>, options: { all?: boolean } = {}): Promise<MigrationResultSet> {
+  const migrator = migratorFor(db);
+  return options.all ? migrator.migrateTo(NO_MIGRATIONS) : migrator.migrateDown();
+}
+
+/** A one-line description of a failed result set, for an infrastructure error. */
+export function describeMigrationFailure(result: MigrationResultSet): string | null {
+  if (!result.error) return null;
+  const failed = result.results?.find((r) => r.status === 'Error');
+  const cause = result.error instanceof Error ? result.error.message : String(result.error);
+  return `Không áp dụng được cấu trúc cơ sở dữ liệu${failed ? ` (${failed.migrationName})` : ''}: ${cause}`;
+}

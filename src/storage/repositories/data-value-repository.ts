@@ -1,0 +1,147 @@
+// Data values (số liệu): the big table. Reads join codes back; writes resolve
+// codes to ids in memory and hand columns to the dialect's bulk upsert.
+import type { Kysely } from 'kysely';
+import type { DataValueQuery, DataValueRepository as DataValuePort, UpsertCounts } from '../../app/ports.ts';
+import type { DataValue, DataValueKey } from '../../core/data-value.ts';
+import type { Database } from '../database.ts';
+import type { DataValueColumns, StorageDialect } from '../storage-dialect.ts';
+import { chunks, inTransaction } from './in-transaction.ts';
+
+/** Thrown when values name units or indicators that are not stored: the caller should have checked (a programmer error). */
+export class UnknownReferenceError extends Error {
+  readonly code = 'unknown_reference';
+  constructor(readonly indicators: readonly string[], readonly orgUnits: readonly string[]) {
+    const parts = [
+      indicators.length ? `chỉ tiêu chưa có: ${indicators.slice(0, 10).join(', ')}` : '',
+      orgUnits.length ? `đơn vị chưa có: ${orgUnits.slice(0, 10).join(', ')}` : '',
+    ].filter(Boolean);
+    super(`Không lưu được số liệu (${parts.join('; ')})`);
+    this.name = 'UnknownReferenceError';
+  }
+}
+
+interface IdMaps {
+  readonly indicators: Map<string, number>;
+  readonly orgUnits: Map<string, number>;
+}
+
+/** Both catalogues are small (hundreds of indicators, thousands of units): one read each, then O(1) per row. */
+async function loadIdMaps(db: Kysely<Database>): Promise<IdMaps> {
+  const [indicators, orgUnits] = await Promise.all([
+    db.selectFrom('indicator').select(['id', 'code']).execute(),
+    db.selectFrom('org_unit').select(['id', 'code']).execute(),
+  ]);
+  return {
+    indicators: new Map(indicators.map((row) => [row.code, row.id])),
+    orgUnits: new Map(orgUnits.map((row) => [row.code, row.id])),
+  };
+}
+
+/** A key with ids; undefined when a code is unknown (such a key cannot be stored). */
+function keyIds(maps: IdMaps, key: DataValueKey): [number, number, string, string] | undefined {
+  const indicatorId = maps.indicators.get(key.indicator);
+  const orgUnitId = maps.orgUnits.get(key.orgUnit);
+  return indicatorId === undefined || orgUnitId === undefined ? undefined : [indicatorId, orgUnitId, key.period, key.disagg];
+}
+
+/** Four bound variables per key: stays far below SQLite's 32766. */
+const KEYS_PER_QUERY = 1000;
+
+export class DataValueRepository implements DataValuePort {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StorageDialect,
+  ) {}
+
+  #selectValues(db: Kysely<Database>) {
+    return db
+      .selectFrom('data_value as v')
+      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+      .select(['i.code as indicator', 'o.code as orgUnit', 'v.period', 'v.disagg', 'v.value', 'v.comment', 'v.stored_by as storedBy', 'v.updated_at as updatedAt']);
+  }
+
+  async find(query: DataValueQuery): Promise<DataValue[]> {
+    let select = this.#selectValues(this.db);
+    if (query.orgUnits) select = select.where('o.code', 'in', query.orgUnits.length ? [...query.orgUnits] : ['']);
+    if (query.underPath !== undefined) {
+      const prefix = query.underPath.replace(/\/+$/, '');
+      // Whole path segments only (`/vn/tv` must not match `/vn/tvx`); substr keeps it
+      // portable and free of LIKE wildcards in codes. org_unit is small, so no index is needed.
+      select = select.where((eb) =>
+        eb.or([eb('o.path', '=', prefix), eb(eb.fn('substr', ['o.path', eb.val(1), eb.val(prefix.length + 1)]), '=', `${prefix}/`)]),
+      );
+    }
+    if (query.periods) select = select.where('v.period', 'in', query.periods.length ? [...query.periods] : ['']);
+    if (query.indicators) select = select.where('i.code', 'in', query.indicators.length ? [...query.indicators] : ['']);
+    const rows = await select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').execute();
+    return rows.map((row) => ({ ...row, value: Number(row.value) }));
+  }
+
+  findExisting(keys: readonly DataValueKey[]): Promise<DataValue[]> {
+    return inTransaction(this.db, async (trx) => {
+      const maps = await loadIdMaps(trx);
+      const tuples = keys.map((key) => keyIds(maps, key)).filter((ids) => ids !== undefined);
+      const found: DataValue[] = [];
+      for (const part of chunks(tuples, KEYS_PER_QUERY)) {
+        const rows = await this.#selectValues(trx)
+          .where((eb) =>
+            eb(eb.refTuple('v.indicator_id', 'v.org_unit_id', 'v.period', 'v.disagg'), 'in', part.map(([a, b, c, d]) => eb.tuple(a, b, c, d))),
+          )
+          .execute();
+        for (const row of rows) found.push({ ...row, value: Number(row.value) });
+      }
+      return found;
+    });
+  }
+
+  upsertMany(values: readonly DataValue[]): Promise<UpsertCounts> {
+    if (values.length === 0) return Promise.resolve({ imported: 0, updated: 0, unchanged: 0 });
+    return inTransaction(this.db, async (trx) => {
+      const maps = await loadIdMaps(trx);
+      const now = new Date().toISOString();
+      const rows: DataValueColumns = {
+        indicatorIds: [], orgUnitIds: [], periods: [], disaggs: [], values: [], comments: [], storedBy: [], updatedAt: [],
+      };
+      // No per-row map or object beyond these arrays: this loop runs a million times
+      // on a national import. A repeated key is left to the dialect (see StorageDialect).
+      const unknownIndicators = new Set<string>();
+      const unknownOrgUnits = new Set<string>();
+      for (const value of values) {
+        const indicatorId = maps.indicators.get(value.indicator);
+        const orgUnitId = maps.orgUnits.get(value.orgUnit);
+        if (indicatorId === undefined || orgUnitId === undefined) {
+          if (indicatorId === undefined) unknownIndicators.add(value.indicator);
+          if (orgUnitId === undefined) unknownOrgUnits.add(value.orgUnit);
+          continue;
+        }
+        rows.indicatorIds.push(indicatorId);
+        rows.orgUnitIds.push(orgUnitId);
+        rows.periods.push(value.period);
+        rows.disaggs.push(value.disagg);
+        rows.values.push(value.value);
+        rows.comments.push(value.comment ?? null);
+        rows.storedBy.push(value.storedBy ?? null);
+        rows.updatedAt.push(value.updatedAt ?? now);
+      }
+      if (unknownIndicators.size || unknownOrgUnits.size) throw new UnknownReferenceError([...unknownIndicators], [...unknownOrgUnits]);
+      return this.dialect.upsertDataValues(trx, rows);
+    });
+  }
+
+  deleteMany(keys: readonly DataValueKey[]): Promise<number> {
+    return inTransaction(this.db, async (trx) => {
+      const maps = await loadIdMaps(trx);
+      const tuples = keys.map((key) => keyIds(maps, key)).filter((ids) => ids !== undefined);
+      let deleted = 0;
+      for (const part of chunks(tuples, KEYS_PER_QUERY)) {
+        const result = await trx
+          .deleteFrom('data_value')
+          .where((eb) => eb(eb.refTuple('indicator_id', 'org_unit_id', 'period', 'disagg'), 'in', part.map(([a, b, c, d]) => eb.tuple(a, b, c, d))))
+          .executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+      }
+      return deleted;
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// The seam between the dialect-agnostic repositories and the two databases.
+// Only src/storage/dialects/* implement it; nothing else knows which one runs.
+import type { Kysely } from 'kysely';
+import type { UpsertCounts } from '../app/ports.ts';
+import type { Database } from './database.ts';
+
+/**
+ * Data values as columns (one array per column, same length): the shape both bulk
+ * paths want (SQLite flattens it into statement parameters, PostgreSQL passes each
+ * array to unnest), built without an object per row.
+ */
+export interface DataValueColumns {
+  readonly indicatorIds: number[];
+  readonly orgUnitIds: number[];
+  readonly periods: string[];
+  readonly disaggs: string[];
+  readonly values: number[];
+  readonly comments: (string | null)[];
+  readonly storedBy: (string | null)[];
+  readonly updatedAt: (string | null)[];
+}
+
+export interface StorageDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /**
+   * Inserts new keys, updates keys whose value or comment changed, leaves the rest
+   * untouched. Rows apply in order, as if one by one: a key given again updates
+   * (or leaves unchanged) what the earlier row wrote, and is counted so; the last
+   * one wins. Must be called inside a transaction on `db`.
+   */
+  upsertDataValues(db: Kysely<Database>, rows: DataValueColumns): Promise<UpsertCounts>;
+}
+
+export interface OpenedDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: StorageDialect;
+}
