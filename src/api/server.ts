@@ -18,6 +18,7 @@ import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerStaticWeb } from './static-web.ts';
 
 // Validation messages in Vietnamese: they reach users through `message`.
 z.config(z.locales.vi());
@@ -71,5 +72,6 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const zodApp = app.withTypeProvider<ZodTypeProvider>();
   zodApp.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
   registerRoutes(zodApp, context, options.loginRateLimit ?? slidingWindowLimit({ max: 20, windowMs: 60_000 }));
+  await registerStaticWeb(app);
   return app;
 }

@@ -4,16 +4,12 @@ import { findLockingReport } from '../core/workflow.ts';
 import type { OrgTree } from '../core/org-unit.ts';
 import { AppError } from './app-error.ts';
 import type { Store } from './ports.ts';
-import type { ReportStores } from './report-ports.ts';
 
 /** Throws period_locked for the first (unit, period) pair an issued report locks. */
 export async function assertPeriodsUnlocked({ store, tree, targets }: {
   store: Store; tree: OrgTree; targets: readonly { orgUnit: string; period: string }[];
 }): Promise<void> {
-  // Until the report storage is wired into every Store, a store without it has no
-  // issued reports and so no locks.
-  const reports = (store as unknown as Partial<ReportStores>).reports;
-  if (!reports) return;
+  const reports = store.reports;
   const periods = [...new Set(targets.map((t) => t.period))];
   for (const period of periods) {
     const issued = (await reports.listIssued(period)).map((r) => ({ orgUnit: r.orgUnit, path: tree.get(r.orgUnit)?.path ?? `/?${r.orgUnit}`, period: r.period, status: r.status, number: r.number, symbol: r.symbol }));

@@ -119,11 +119,16 @@ interface ResolveInput {
   readonly at: string;
 }
 
-/** Rows to domain values; each bad row becomes a conflict. Caches per distinct code: files repeat them. */
+/**
+ * Rows to domain values; each bad row becomes a conflict. This loop runs a million
+ * times on a national file, so codes are resolved through caches keyed by the text
+ * as written, and duplicate keys are found through nested maps (indicator → period →
+ * disaggregation → org unit) rather than by building a key string per row.
+ */
 function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at }: ResolveInput): DataValue[] {
   const periods = new Map<string, string | null>();
-  const disaggs = new Map<string, { key: string } | { problem: string }>();
-  const firstRowOfKey = new Map<string, number>();
+  const disaggsByIndicator = new Map<string, Map<string, { key: string } | { problem: string }>>();
+  const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, number>>>>();
   const values: DataValue[] = [];
   for (const row of rows) {
     const indicator = catalogue.indicator(row.indicator);
@@ -149,11 +154,12 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at }: ResolveIn
       conflicts.add('period', row.period, row.index, `Kỳ báo cáo "${row.period}" không hợp lệ (dùng 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022).`);
       continue;
     }
-    const disaggCacheKey = `${row.indicator}\u0000${row.disagg}`;
-    let disagg = disaggs.get(disaggCacheKey);
+    let disaggs = disaggsByIndicator.get(indicator.code);
+    if (!disaggs) disaggsByIndicator.set(indicator.code, (disaggs = new Map()));
+    let disagg = disaggs.get(row.disagg);
     if (!disagg) {
       disagg = resolveDisagg(catalogue, indicator, row.disagg);
-      disaggs.set(disaggCacheKey, disagg);
+      disaggs.set(row.disagg, disagg);
     }
     if ('problem' in disagg) {
       conflicts.add('categoryOptionCombo', row.disagg, row.index, disagg.problem);
@@ -164,20 +170,26 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at }: ResolveIn
       conflicts.add('value', row.value, row.index, number);
       continue;
     }
-    const value: DataValue = {
-      indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key, value: number,
-      comment: row.comment ?? null, storedBy: row.storedBy ?? null, updatedAt: at,
-    };
-    const keyString = dataValueKeyString(value);
-    const first = firstRowOfKey.get(keyString);
+    const byOrgUnit = nested(nested(nested(firstRowByIndicator, indicator.code), period), disagg.key);
+    const first = byOrgUnit.get(row.orgUnit);
     if (first !== undefined) {
-      conflicts.add('dataValue', keyString.replaceAll('\u0000', ' / '), row.index, `Số liệu trùng khóa với dòng ${first} (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).`);
+      conflicts.add('dataValue', [indicator.code, row.orgUnit, period, disagg.key].join(' / '), row.index, `Số liệu trùng khóa với dòng ${first} (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).`);
       continue;
     }
-    firstRowOfKey.set(keyString, row.index);
-    values.push(value);
+    byOrgUnit.set(row.orgUnit, row.index);
+    values.push({
+      indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key, value: number,
+      comment: row.comment ?? null, storedBy: row.storedBy ?? null, updatedAt: at,
+    });
   }
   return values;
+}
+
+/** The inner map under `key`, created on first use. */
+function nested<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) outer.set(key, (inner = new Map()));
+  return inner;
 }
 
 function resolveDisagg(catalogue: Catalogue, indicator: Indicator, raw: string): { key: string } | { problem: string } {

@@ -7,7 +7,7 @@
 // so two people editing the same report never silently overwrite each other.
 import type { IsoDate } from '../core/period.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from '../core/report-instance.ts';
-import type { Signer } from '../core/report-model.ts';
+import type { ReportModel, Signer } from '../core/report-model.ts';
 import type { ReportTemplate } from '../core/report-template.ts';
 import type { PartStatus, ReportStatus } from '../core/workflow.ts';
 import type { UpsertCounts } from './ports.ts';
@@ -137,4 +137,15 @@ export interface ReportRepository {
 export interface ReportStores {
   readonly templates: ReportTemplateRepository;
   readonly reports: ReportRepository;
+}
+
+export const REPORT_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The renderers (src/render), handed to renderReport by whoever wires the app. */
+export interface ReportRenderers {
+  markdown(model: ReportModel): string;
+  html(model: ReportModel): string;
+  docx(model: ReportModel): Promise<Uint8Array>;
+  pdf(model: ReportModel): Promise<Uint8Array>;
 }

@@ -30,7 +30,7 @@ export interface ImportConflict {
 
 /** A values file after parsing; `fatal` when the file could not be read as a whole (malformed JSON/CSV). */
 export interface ParsedValues {
-  readonly format: 'json' | 'csv';
+  readonly format: 'json' | 'csv' | 'adx' | 'xlsx';
   readonly rows: readonly ValueRow[];
   readonly conflicts: readonly ImportConflict[];
   readonly fatal: boolean;

@@ -23,9 +23,18 @@ export async function readUserFile(file: string): Promise<string> {
   }
 }
 
-export async function writeUserFile(file: string, text: string): Promise<void> {
+/** The file as bytes, for formats that may be binary (an XLSX form). */
+export async function readUserBytes(file: string): Promise<Uint8Array> {
   try {
-    await writeFile(file, text, 'utf8');
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw new CliError(2, `Không đọc được tệp "${file}": ${reason(error)}.`);
+  }
+}
+
+export async function writeUserFile(file: string, text: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, text, typeof text === 'string' ? 'utf8' : undefined);
   } catch (error) {
     throw new CliError(2, `Không ghi được tệp "${file}": ${reason(error)}.`);
   }

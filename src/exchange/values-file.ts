@@ -1,21 +1,44 @@
-// A values file of either format, recognised by its content rather than its name:
-// JSON starts with '{', anything else must be DHIS2 CSV with its header.
+// A values file of any format, recognised by its content rather than its name:
+// a ZIP (starts with "PK") is an XLSX form, '<' starts ADX XML, '{' starts JSON,
+// anything else must be DHIS2 CSV with its header.
 import type { DataValue } from '../core/data-value.ts';
-import type { ParsedValues } from '../app/value-import.ts';
+import { parseAdx, serializeAdx } from './adx.ts';
 import { parseDataValueSetJson, serializeDataValueSetJson } from './dhis2-json.ts';
 import { parseDhis2Csv, serializeDhis2Csv } from './dhis2-csv.ts';
+import type { LocatedValues } from './located-values.ts';
+import { parseValuesForm } from './xlsx-form.ts';
 
-export type ValuesFormat = 'json' | 'csv';
+/** Text formats; XLSX is binary and read by readValuesFile. */
+export type ValuesFormat = 'json' | 'csv' | 'adx';
 
 export function detectValuesFormat(text: string): ValuesFormat {
   const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)?.[0];
-  return first === '{' || first === '[' ? 'json' : 'csv';
+  return first === '{' || first === '[' ? 'json' : first === '<' ? 'adx' : 'csv';
 }
 
-export function parseValuesFile(text: string): ParsedValues {
-  return detectValuesFormat(text) === 'json' ? parseDataValueSetJson(text) : parseDhis2Csv(text);
+export function parseValuesFile(text: string): LocatedValues {
+  switch (detectValuesFormat(text)) {
+    case 'json': return parseDataValueSetJson(text);
+    case 'adx': return parseAdx(text);
+    case 'csv': return parseDhis2Csv(text);
+  }
+}
+
+/** True for a ZIP container (XLSX, DOCX…): the local file header signature "PK\x03\x04". */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Any values file as bytes: an XLSX form, or text in one of the text formats. */
+export async function readValuesFile(bytes: Uint8Array): Promise<LocatedValues> {
+  if (isZip(bytes)) return parseValuesForm(bytes);
+  return parseValuesFile(new TextDecoder('utf-8').decode(bytes));
 }
 
 export function serializeValues(values: readonly DataValue[], format: ValuesFormat): string {
-  return format === 'json' ? serializeDataValueSetJson(values) : serializeDhis2Csv(values);
+  switch (format) {
+    case 'json': return serializeDataValueSetJson(values);
+    case 'adx': return serializeAdx(values);
+    case 'csv': return serializeDhis2Csv(values);
+  }
 }

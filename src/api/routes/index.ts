@@ -5,6 +5,7 @@ import { registerHealthRoutes } from './health/index.ts';
 import { registerIndicatorRoutes } from './indicators/index.ts';
 import { registerMeRoutes } from './me/index.ts';
 import { registerOrgUnitRoutes } from './orgunits/index.ts';
+import { registerReportRoutes } from './reports/index.ts';
 import { registerSessionRoutes } from './session/index.ts';
 import { registerValueRoutes } from './values/index.ts';
 
@@ -15,4 +16,5 @@ export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: Rat
   registerOrgUnitRoutes(app, context);
   registerIndicatorRoutes(app, context);
   registerValueRoutes(app, context);
+  registerReportRoutes(app, context);
 }

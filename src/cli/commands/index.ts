@@ -136,4 +136,77 @@ Tùy chọn:
     options: { indicator: { type: 'string' }, org: { type: 'string' }, period: { type: 'string' }, filter: { type: 'string', multiple: true } },
     load: () => import('./aggregate.ts'),
   },
+  {
+    name: 'demo load',
+    summary: 'Nạp dữ liệu mẫu Sở TT&TT Trà Vinh (tháng 3, 4/2022)',
+    help: `Cách dùng: baocao demo load [--dir THƯ_MỤC]
+
+Nạp đơn vị, chỉ tiêu, số liệu tháng 3 và 4/2022, đề cương và báo cáo tháng 4/2022
+của Sở Thông tin và Truyền thông tỉnh Trà Vinh từ thư mục demo/ (tệp YAML dễ đọc).
+Nạp trọn gói trong một giao dịch; nạp lại lần nữa không thay đổi gì.
+
+Tùy chọn:
+  --dir THƯ_MỤC   thư mục dữ liệu mẫu khác (mặc định demo/ của chương trình)
+  -h, --help      xem hướng dẫn này`,
+    options: { dir: { type: 'string' } },
+    load: () => import('./demo-load.ts'),
+  },
+  {
+    name: 'report render',
+    summary: 'Xuất báo cáo ra Markdown, HTML, DOCX hoặc PDF',
+    help: `Cách dùng: baocao report render --org MÃ_ĐƠN_VỊ --period KỲ --format md|html|docx|pdf [--out TỆP]
+
+Dựng báo cáo của đơn vị trong kỳ từ số liệu, đề cương và nội dung đã lưu, rồi xuất
+theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP). Markdown và HTML in ra
+màn hình khi không có --out; DOCX và PDF bắt buộc có --out.
+
+Tùy chọn:
+  --org MÃ                   mã đơn vị, ví dụ stttt-travinh
+  --period KỲ                2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022
+  --format md|html|docx|pdf  định dạng (mặc định md)
+  --out TỆP                  ghi ra tệp
+  -h, --help                 xem hướng dẫn này
+
+Ví dụ:
+  baocao report render --org stttt-travinh --period 2022-04 --format docx --out bao-cao-thang-4.docx`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    load: () => import('./report-render.ts'),
+  },
+  {
+    name: 'serve',
+    summary: 'Chạy máy chủ API (HTTP)',
+    help: `Cách dùng: baocao serve [--port 3000] [--host 127.0.0.1] [--trust-proxy]
+
+Chạy API HTTP (tài liệu tại /docs, OpenAPI tại /openapi.json) cho tới khi nhận
+SIGTERM/SIGINT; khi dừng, các yêu cầu đang xử lý được hoàn tất.
+
+Tùy chọn:
+  --port CỔNG      cổng (mặc định 3000, hoặc biến PORT)
+  --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định 127.0.0.1)
+  --trust-proxy    tin tiêu đề X-Forwarded-* của proxy (HTTPS ở proxy)
+  -h, --help       xem hướng dẫn này`,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'trust-proxy': { type: 'boolean' } },
+    load: () => import('./serve.ts'),
+  },
+  {
+    name: 'user',
+    summary: 'Quản lý tài khoản: add, list, disable, token',
+    help: `Cách dùng:
+  baocao user add TÊN --password MẬT_KHẨU [--name "Họ tên"] --grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...
+  baocao user list
+  baocao user disable TÊN [--enable]
+  baocao user token TÊN --label "iOffice" [--grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...]
+  baocao user token --revoke SỐ
+
+Vai trò: reporter (nhập liệu), compiler (tổng hợp), approver (phê duyệt),
+viewer (xem), admin (quản trị); mỗi quyền áp dụng cho đơn vị và các đơn vị trực thuộc.
+Mã truy cập (token) cho hệ thống khác chỉ hiện một lần; quyền không vượt quá chủ tài khoản.
+
+Tùy chọn:
+  --password MK    mật khẩu (hoặc biến BAOCAO_PASSWORD), ít nhất 8 ký tự
+  --grant Q        quyền VAI_TRÒ:MÃ_ĐƠN_VỊ (lặp lại được)
+  -h, --help       xem hướng dẫn này`,
+    options: { password: { type: 'string' }, name: { type: 'string' }, grant: { type: 'string', multiple: true }, enable: { type: 'boolean' }, label: { type: 'string' }, revoke: { type: 'string' } },
+    load: () => import('./user.ts'),
+  },
 ];

@@ -20,7 +20,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     return 2;
   }
   const summary = await withStore(env, (store) => importMetadata({ store, metadata: parsed.metadata, dryRun: flag(args, 'dry-run'), actor: cliActor(env) }));
-  printSummary(io, file, summary, (parsed.metadata.templates ?? []).length);
+  printSummary(io, file, summary);
   return summary.status === 'ERROR' ? 2 : 0;
 }
 

@@ -1,10 +1,11 @@
-// `baocao values import FILE`: DHIS2 JSON or CSV, recognised by content.
+// `baocao values import FILE`: DHIS2 JSON, DHIS2 CSV, ADX XML or an XLSX form, recognised by content.
 import { importValues } from '../../app/import-values.ts';
-import type { ImportSummary } from '../../app/value-import.ts';
-import { parseValuesFile } from '../../exchange/values-file.ts';
+import type { ImportSummary, ParsedValues } from '../../app/value-import.ts';
+import { placeConflicts } from '../../exchange/located-values.ts';
+import { readValuesFile } from '../../exchange/values-file.ts';
 import { expectPositionals, flag } from '../args.ts';
 import type { CommandContext, Io } from '../command.ts';
-import { readUserFile } from '../files.ts';
+import { readUserBytes } from '../files.ts';
 import { formatNumberVi, rowLabel } from '../format.ts';
 import { progressBar } from '../progress.ts';
 import { cliActor, withStore } from '../store.ts';
@@ -13,16 +14,19 @@ const MAX_CONFLICTS_SHOWN = 50;
 
 export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
   const [file = ''] = expectPositionals(args, ['tên tệp số liệu'], helpCommand);
-  const parsed = parseValuesFile(await readUserFile(file));
-  const summary = await withStore(env, (store) => importValues({
+  const parsed = await readValuesFile(await readUserBytes(file));
+  const summary = placeConflicts(await withStore(env, (store) => importValues({
     store, parsed,
     dryRun: flag(args, 'dry-run'),
     skipConflicts: flag(args, 'skip-conflicts'),
     actor: cliActor(env),
     onProgress: progressBar(io, parsed.rows.length, 'Đang nhập'),
-  }));
+  })), parsed);
   if (flag(args, 'json')) io.write(JSON.stringify(summary, null, 2) + '\n');
-  else printSummary(io, file, parsed.format, summary);
+  else {
+    printSummary(io, file, parsed.format, summary);
+    for (const notice of parsed.notices ?? []) io.out(`  Lưu ý: ${notice}`);
+  }
   return summary.status === 'ERROR' ? 2 : 0;
 }
 
@@ -32,9 +36,11 @@ const STATUS_TEXT: Record<ImportSummary['status'], string> = {
   ERROR: 'LỖI (không ghi gì)',
 };
 
-function printSummary(io: Io, file: string, format: 'json' | 'csv', summary: ImportSummary): void {
+const FORMAT_NAME: Record<ParsedValues['format'], string> = { json: 'DHIS2 JSON', csv: 'DHIS2 CSV', adx: 'ADX XML', xlsx: 'biểu nhập Excel' };
+
+function printSummary(io: Io, file: string, format: ParsedValues['format'], summary: ImportSummary): void {
   const n = (value: number) => formatNumberVi(value);
-  io.out(`Nhập số liệu từ ${file} (${format === 'json' ? 'DHIS2 JSON' : 'DHIS2 CSV'})${summary.dryRun ? ' — chạy thử, không ghi' : ''}`);
+  io.out(`Nhập số liệu từ ${file} (${FORMAT_NAME[format]})${summary.dryRun ? ' — chạy thử, không ghi' : ''}`);
   io.out(`Kết quả: ${STATUS_TEXT[summary.status]}`);
   const verb = summary.dryRun ? 'sẽ ' : '';
   io.out(`  Thêm mới: ${n(summary.importCount.imported)}${summary.dryRun ? ' (sẽ thêm)' : ''}`);
@@ -44,7 +50,7 @@ function printSummary(io: Io, file: string, format: 'json' | 'csv', summary: Imp
   if (summary.conflicts.length > 0) {
     io.out(`Xung đột (${n(summary.conflicts.length)}):`);
     for (const conflict of summary.conflicts.slice(0, MAX_CONFLICTS_SHOWN)) {
-      io.out(`  - ${conflict.indexes.length > 0 ? `${rowLabel(format, conflict.indexes)}: ` : ''}${conflict.message}`);
+      io.out(`  - ${conflict.indexes.length > 0 && (format === 'json' || format === 'csv') ? `${rowLabel(format, conflict.indexes)}: ` : ''}${conflict.message}`);
     }
     if (summary.conflicts.length > MAX_CONFLICTS_SHOWN) io.out(`  … và ${n(summary.conflicts.length - MAX_CONFLICTS_SHOWN)} xung đột khác (dùng --json để xem đủ).`);
   }

@@ -1,0 +1,106 @@
+// TanStack Query hooks over the API, one per resource. Keys start with the resource
+// so a write can invalidate everything it may have changed.
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type {
+  AuditEvent, CompletenessView, DataValueSet, DocumentView, Indicator, ItemView, OrgUnit, PlanView,
+  ReportTemplate, ReportView, UserView, ValidationView,
+} from './types.ts';
+
+export const useOrgUnits = () => useQuery({
+  queryKey: ['orgunits'],
+  queryFn: () => api.get<{ orgUnits: OrgUnit[] }>('/api/orgunits'),
+  select: (data) => data.orgUnits,
+  staleTime: 10 * 60_000,
+});
+
+export const useIndicators = () => useQuery({
+  queryKey: ['indicators'],
+  queryFn: () => api.get<{ indicators: Indicator[] }>('/api/indicators'),
+  select: (data) => data.indicators,
+  staleTime: 10 * 60_000,
+});
+
+export const useTemplate = (code: string | undefined) => useQuery({
+  queryKey: ['templates', code],
+  queryFn: async () => {
+    const data = await api.get<ReportTemplate | { template: ReportTemplate }>(`/api/templates/${encodeURIComponent(code ?? '')}`);
+    return 'template' in data ? data.template : data;
+  },
+  enabled: Boolean(code),
+  staleTime: 10 * 60_000,
+});
+
+export const useValues = (org: string | undefined, period: string | undefined, children = false) => useQuery({
+  queryKey: ['values', org, period, children],
+  queryFn: () => api.get<DataValueSet>('/api/values', { org, period, ...(children ? { children: 'true' } : {}) }),
+  enabled: Boolean(org && period),
+});
+
+export const reportPath = (org: string, period: string) => `/api/reports/${encodeURIComponent(org)}/${encodeURIComponent(period)}`;
+
+export const useReport = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['reports', org, period],
+  queryFn: () => api.get<ReportView>(reportPath(org ?? '', period ?? '')),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const useReportHtml = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['reports', org, period, 'html'],
+  queryFn: () => api.get<string>(`${reportPath(org ?? '', period ?? '')}.html`),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+function listOf<T>(data: T[] | Record<string, T[]>, key: string): T[] {
+  return Array.isArray(data) ? data : data[key] ?? [];
+}
+
+export const useItems = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['reports', org, period, 'items'],
+  queryFn: async () => listOf(await api.get<ItemView[] | Record<string, ItemView[]>>(`${reportPath(org ?? '', period ?? '')}/items`), 'items'),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const useDocuments = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['reports', org, period, 'documents'],
+  queryFn: async () => listOf(await api.get<DocumentView[] | Record<string, DocumentView[]>>(`${reportPath(org ?? '', period ?? '')}/documents`), 'documents'),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const usePlan = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['reports', org, period, 'plan'],
+  queryFn: async () => listOf(await api.get<PlanView[] | Record<string, PlanView[]>>(`${reportPath(org ?? '', period ?? '')}/plan`), 'plan'),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const useValidation = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['validation', org, period],
+  queryFn: () => api.get<ValidationView>('/api/validation', { org, period }),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const useCompleteness = (org: string | undefined, period: string | undefined) => useQuery({
+  queryKey: ['completeness', org, period],
+  queryFn: () => api.get<CompletenessView>('/api/completeness', { org, period }),
+  enabled: Boolean(org && period),
+  retry: false,
+});
+
+export const useAudit = (filter: Record<string, string | undefined>) => useQuery({
+  queryKey: ['audit', filter],
+  queryFn: async () => listOf(await api.get<AuditEvent[] | Record<string, AuditEvent[]>>('/api/audit', filter), 'events'),
+  retry: false,
+});
+
+export const useUsers = (enabled: boolean) => useQuery({
+  queryKey: ['users'],
+  queryFn: async () => listOf(await api.get<UserView[] | Record<string, UserView[]>>('/api/users'), 'users'),
+  enabled,
+  retry: false,
+});

@@ -1,0 +1,83 @@
+// Shapes of the API's JSON, as src/api's zod schemas declare them (see /openapi.json).
+// Kept by hand: the web app may import only src/core, not src/api.
+import type { Role } from '../../../src/core/access.ts';
+import type { Finding } from '../../../src/core/finding.ts';
+import type { ReportModel } from '../../../src/core/report-model.ts';
+import type { ReportTemplate } from '../../../src/core/report-template.ts';
+import type { PartStatus, ReportStatus, WorkflowAction } from '../../../src/core/workflow.ts';
+import type { PlanStatus } from '../../../src/core/report-instance.ts';
+
+export interface MeGrant { role: Role; orgUnit: string; orgUnitName: string }
+export interface Me { username: string; displayName: string; grants: MeGrant[]; csrfToken: string | null }
+
+export interface OrgUnit {
+  code: string; name: string; shortName: string | null; parentCode: string | null;
+  level: number; path: string; kind: string | null; openingDate: string | null; closingDate: string | null;
+}
+
+export interface Indicator {
+  code: string; name: string; unit: string; kind: 'flow' | 'stock' | 'derived'; valueType: string;
+  expression: string | null; disaggregations: string[]; description: string | null;
+}
+
+export interface DataValue {
+  dataElement: string; period: string; orgUnit: string; categoryOptionCombo: string; value: string;
+  comment?: string; storedBy?: string; lastUpdated?: string;
+}
+export interface DataValueSet { orgUnit: string; period: string; dataValues: DataValue[] }
+
+export interface ImportSummary {
+  status: 'SUCCESS' | 'WARNING' | 'ERROR';
+  dryRun: boolean;
+  importCount: { imported: number; updated: number; ignored: number; deleted: number };
+  unchanged: number;
+  conflicts: { object: string; value: string; indexes: number[]; message: string }[];
+}
+
+export interface PartView { division: string; status: PartStatus; submittedAt: string | null; reason: string | null; version?: number }
+
+/** The workflow part of GET /api/reports/:org/:period (also the answer of an action). */
+export interface WorkflowView {
+  orgUnit: string;
+  period: string;
+  template: string;
+  status: ReportStatus;
+  statusLabel: string;
+  number: number | null;
+  numberText: string | null;
+  date: string | null;
+  reason: string | null;
+  version: number;
+  parts: PartView[];
+}
+
+/** GET /api/reports/:org/:period */
+export interface ReportView {
+  workflow: WorkflowView;
+  model: ReportModel;
+  findings: Finding[];
+}
+
+export interface ItemView { id: string; section: string; order: number; text: string; marker?: string | null; owner?: string | null; slot?: string | null; version: number }
+export interface DocumentView {
+  id: string; section?: string | null; type: string; label?: string | null; number?: string | null; symbol?: string | null;
+  issuer: string; date?: string | null; summary: string; cited?: boolean; version: number;
+}
+export interface PlanView { id: string; order: number; text: string; forPeriod: string; status?: PlanStatus | null; resultItemIds?: string[]; version: number }
+
+export interface ValidationView { findings: Finding[] }
+
+export interface CompletenessRow {
+  orgUnit: string; name?: string; status: 'submitted' | 'late' | 'missing' | string;
+  submittedAt?: string | null; deadline?: string | null;
+}
+export interface CompletenessView { period: string; deadline?: string | null; units: CompletenessRow[] }
+
+export interface AuditEvent {
+  id: number | string; at: string; user: string | null; kind: string; orgUnit?: string | null; period?: string | null;
+  entity?: string | null; before?: unknown; after?: unknown;
+}
+
+export interface UserView { username: string; displayName: string; disabled?: boolean; grants: { role: Role; orgUnit: string }[] }
+
+export type { Finding, ReportModel, ReportTemplate, ReportStatus, WorkflowAction, PlanStatus };

@@ -1,0 +1,3 @@
+export function ChartsPage() {
+  return <div>ChartsPage</div>;
+}
