@@ -1,13 +1,11 @@
-import { describe, it, test } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { importValues } from '../app/import-values.ts';
+import { formRowOf as rowOf, loadWorkbook as load, saveWorkbook as save } from './testing/workbook.ts';
 import type { DataValue } from '../core/data-value.ts';
 import { parsePeriod } from '../core/period.ts';
-import { testDatabases } from '../storage/testing/test-databases.ts';
-import { placeConflicts } from './located-values.ts';
-import { SAMPLE_UNITS, sampleCatalogue, seedSampleStore } from './testing/sample-store.ts';
+import { SAMPLE_UNITS, sampleCatalogue } from './testing/sample-store.ts';
 import { readValuesFile } from './values-file.ts';
 import { formDisaggKeys, indicatorsOfLiquid, parseValuesForm, writeValuesForm } from './xlsx-form.ts';
 
@@ -22,24 +20,6 @@ const MARCH_VALUES: DataValue[] = [
 
 async function exportForm(units = [TRAVINH], values: DataValue[] = []): Promise<Uint8Array> {
   return writeValuesForm({ catalogue, period: APRIL, units, values, previousValues: MARCH_VALUES });
-}
-
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  return workbook;
-}
-
-async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** The sheet row of (indicator, disaggregation key), by the hidden key columns. */
-function rowOf(sheet: Worksheet, indicator: string, key = ''): number {
-  for (let r = 5; r <= sheet.rowCount; r++) {
-    if (sheet.getCell(r, 8).value === indicator && (sheet.getCell(r, 9).value ?? '') === key) return r;
-  }
-  throw new Error(`no row for ${indicator} ${key}`);
 }
 
 describe('writeValuesForm', () => {
@@ -148,59 +128,3 @@ describe('parseValuesForm: each kind of bad cell is reported with its sheet, row
     assert.match(corrupt.conflicts[0]?.message ?? '', /Tệp XLSX bị hỏng/);
   });
 });
-
-for (const database of testDatabases()) {
-  describe(`XLSX form round trip (${database.name})`, { skip: database.skip }, () => {
-    test('export → fill → dry run summary → import stores the values', () => database.withStore(async (store) => {
-      await seedSampleStore(store);
-      await store.dataValues.upsertMany(MARCH_VALUES);
-      await store.dataValues.upsertMany([{ indicator: 'attt.alerts', orgUnit: 'stttt-vp', period: '2022-04', disagg: '', value: 3 }]);
-      const workbook = await load(await writeValuesForm({
-        catalogue, period: APRIL, units: [...SAMPLE_UNITS],
-        values: await store.dataValues.find({ periods: ['2022-04'] }), previousValues: await store.dataValues.find({ periods: ['2022-03'] }),
-      }));
-      const travinh = workbook.getWorksheet('stttt-travinh')!;
-      travinh.getCell(rowOf(travinh, 'ioffice.docs_issued'), 6).value = 20601;
-      travinh.getCell(rowOf(travinh, 'ioffice.docs_signed'), 6).value = { formula: 'E5-4696', result: 15905 } as ExcelJS.CellFormulaValue;
-      travinh.getCell(rowOf(travinh, 'dvc.dossiers', 'channel=online;service_level=l4'), 6).value = '2.217';
-      travinh.getCell(rowOf(travinh, 'dvc.dossiers', 'channel=online;service_level=l4'), 7).value = 'theo Cổng DVC';
-      travinh.getCell(rowOf(travinh, 'budget.share'), 6).value = 77.2;
-      const vp = workbook.getWorksheet('stttt-vp')!;
-      assert.equal(vp.getCell(rowOf(vp, 'attt.alerts'), 6).value, 3, 'the stored value is prefilled');
-      vp.getCell(rowOf(vp, 'attt.alerts'), 6).value = 4;
-      const parsed = await readValuesFile(await save(workbook));
-      assert.equal(parsed.format, 'xlsx');
-      assert.deepEqual(parsed.conflicts, []);
-      assert.deepEqual(parsed.notices, [`Trang 'stttt-travinh', dòng ${rowOf(travinh, 'dvc.dossiers', 'channel=online;service_level=l4')}, cột F: ô chứa chữ "2.217", đã đọc theo cách viết số của Việt Nam là 2217.`]);
-
-      const dry = await importValues({ store, parsed, dryRun: true, actor: 'test' });
-      assert.equal(dry.status, 'SUCCESS');
-      assert.deepEqual(dry.importCount, { imported: 4, updated: 1, ignored: 0, deleted: 0 });
-      assert.deepEqual(await store.dataValues.find({ periods: ['2022-04'], orgUnits: ['stttt-travinh'] }), [], 'a dry run writes nothing');
-
-      const summary = await importValues({ store, parsed, actor: 'test' });
-      assert.deepEqual(summary.importCount, { imported: 4, updated: 1, ignored: 0, deleted: 0 });
-      const stored = new Map((await store.dataValues.find({ periods: ['2022-04'] })).map((v) => [`${v.orgUnit}|${v.indicator}|${v.disagg}`, v]));
-      assert.equal(stored.get('stttt-travinh|ioffice.docs_issued|')?.value, 20601);
-      assert.equal(stored.get('stttt-travinh|ioffice.docs_signed|')?.value, 15905);
-      assert.equal(stored.get('stttt-travinh|dvc.dossiers|channel=online;service_level=l4')?.value, 2217);
-      assert.equal(stored.get('stttt-travinh|dvc.dossiers|channel=online;service_level=l4')?.comment, 'theo Cổng DVC');
-      assert.equal(stored.get('stttt-travinh|budget.share|')?.value, 77.2);
-      assert.equal(stored.get('stttt-vp|attt.alerts|')?.value, 4);
-    }));
-
-    test('a value the catalogue refuses names its cell, and the import is atomic', () => database.withStore(async (store) => {
-      await seedSampleStore(store);
-      const workbook = await load(await exportForm());
-      const sheet = workbook.getWorksheet('stttt-travinh')!;
-      sheet.getCell(rowOf(sheet, 'attt.alerts'), 6).value = 10;
-      const bad = rowOf(sheet, 'ioffice.docs_issued');
-      sheet.getCell(bad, 6).value = 12.5;
-      const parsed = await parseValuesForm(await save(workbook));
-      const summary = placeConflicts(await importValues({ store, parsed, actor: 'test' }), parsed);
-      assert.equal(summary.status, 'ERROR');
-      assert.match(summary.conflicts[0]?.message ?? '', new RegExp(`^Trang 'stttt-travinh', dòng ${bad}, cột F: Giá trị "12.5" không phải là số nguyên`));
-      assert.deepEqual(await store.dataValues.find({ periods: ['2022-04'] }), []);
-    }));
-  });
-}

@@ -5,6 +5,7 @@ import { registerHealthRoutes } from './health/index.ts';
 import { registerIndicatorRoutes } from './indicators/index.ts';
 import { registerMeRoutes } from './me/index.ts';
 import { registerOrgUnitRoutes } from './orgunits/index.ts';
+import { registerReportEntryRoutes } from './report-entries/index.ts';
 import { registerReportRoutes } from './reports/index.ts';
 import { registerSessionRoutes } from './session/index.ts';
 import { registerValueRoutes } from './values/index.ts';
@@ -17,4 +18,5 @@ export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: Rat
   registerIndicatorRoutes(app, context);
   registerValueRoutes(app, context);
   registerReportRoutes(app, context);
+  registerReportEntryRoutes(app, context);
 }

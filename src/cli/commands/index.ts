@@ -62,11 +62,14 @@ Tùy chọn:
   },
   {
     name: 'values import',
-    summary: 'Nhập số liệu từ tệp DHIS2 JSON hoặc CSV',
+    summary: 'Nhập số liệu từ tệp DHIS2 JSON, CSV, ADX XML hoặc biểu nhập Excel',
     help: `Cách dùng: baocao values import TỆP [--dry-run] [--skip-conflicts] [--json]
 
-Nhập số liệu từ tệp dataValueSets JSON hoặc CSV theo dạng DHIS2 (nhận dạng theo
-nội dung tệp). Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
+Nhập số liệu từ tệp dataValueSets JSON hoặc CSV theo dạng DHIS2, tệp ADX XML, hoặc
+biểu nhập Excel (.xlsx) xuất bằng "values export --format xlsx". Định dạng được nhận
+theo nội dung tệp, không theo phần mở rộng. Với biểu Excel, lỗi ghi rõ trang, dòng,
+cột; công thức lấy kết quả Excel đã tính; ô gộp, ngày tháng, chữ trong ô số bị báo
+lỗi (số viết kiểu Việt Nam như "20.601" được nhận và có lưu ý). Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
 số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
 dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
 
@@ -78,26 +81,39 @@ Tùy chọn:
 
 Ví dụ:
   baocao values import so-lieu-2022-04.json --dry-run
-  baocao values import so-lieu.csv --skip-conflicts`,
+  baocao values import so-lieu.csv --skip-conflicts
+  baocao values import bieu-nhap-2022-04.xlsx --dry-run
+  baocao values import so-lieu.adx.xml`,
     options: { 'dry-run': { type: 'boolean' }, 'skip-conflicts': { type: 'boolean' }, json: { type: 'boolean' } },
     load: () => import('./values-import.ts'),
   },
   {
     name: 'values export',
-    summary: 'Xuất số liệu ra DHIS2 JSON hoặc CSV',
-    help: `Cách dùng: baocao values export --org MÃ_ĐƠN_VỊ --period KỲ [--children] [--format json|csv] [--out TỆP]
+    summary: 'Xuất số liệu ra DHIS2 JSON, CSV, ADX XML hoặc Excel',
+    help: `Cách dùng: baocao values export --org MÃ_ĐƠN_VỊ --period KỲ [--children] [--format json|csv|adx|xlsx] [--out TỆP]
+       baocao values export --format xlsx --org MÃ --period KỲ [--children] [--template MÃ_ĐỀ_CƯƠNG] --out BIỂU.xlsx
+       baocao values export --format xlsx --table --org MÃ --period KỲ_ĐẦU..KỲ_CUỐI [--children] --out BẢNG.xlsx
 
 Xuất số liệu đã lưu của một đơn vị cho một kỳ (kỳ quý/năm gồm cả các tháng trong
-kỳ). Không có --out thì in ra màn hình.
+kỳ). Không có --out thì in ra màn hình (trừ xlsx).
+
+--format xlsx xuất biểu nhập số liệu: mỗi đơn vị một trang, mỗi chỉ tiêu và phân tổ
+một dòng, cột "Kỳ trước" bên cạnh ô nhập, ô nhãn bị khóa, ô nhập có kiểm tra số.
+Điền xong thì nhập lại bằng "baocao values import BIỂU.xlsx". Với --template, biểu
+gồm các chỉ tiêu đề cương nhắc tới, theo thứ tự trong đề cương.
+Thêm --table để xuất bảng chỉ tiêu × đơn vị × kỳ (số liệu đã lưu) để phân tích.
 
 Tùy chọn:
-  --org MÃ           mã đơn vị
-  --period KỲ        2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022
-  --children         gồm cả các đơn vị trực thuộc (toàn bộ cây con)
-  --format json|csv  định dạng (mặc định json)
-  --out TỆP          ghi ra tệp
-  -h, --help         xem hướng dẫn này`,
-    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' } },
+  --org MÃ                    mã đơn vị
+  --period KỲ                 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022; với --table
+                              có thể là khoảng 2022-01..2022-04
+  --children                  gồm cả các đơn vị trực thuộc (toàn bộ cây con)
+  --format json|csv|adx|xlsx  định dạng (mặc định json)
+  --template MÃ               (xlsx) lấy chỉ tiêu và thứ tự theo đề cương
+  --table                     (xlsx) bảng chỉ tiêu thay cho biểu nhập
+  --out TỆP                   ghi ra tệp (bắt buộc với xlsx)
+  -h, --help                  xem hướng dẫn này`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, table: { type: 'boolean' } },
     load: () => import('./values-export.ts'),
   },
   {
@@ -208,5 +224,32 @@ Tùy chọn:
   -h, --help       xem hướng dẫn này`,
     options: { password: { type: 'string' }, name: { type: 'string' }, grant: { type: 'string', multiple: true }, enable: { type: 'boolean' }, label: { type: 'string' }, revoke: { type: 'string' } },
     load: () => import('./user.ts'),
+  },
+{
+    name: 'report import',
+    summary: 'Nhập báo cáo cũ từ tệp Word (.docx) hoặc Markdown (.md)',
+    help: `Cách dùng: baocao report import TỆP.md|TỆP.docx [--org MÃ_ĐƠN_VỊ --period KỲ] [--template MÃ|TỆP.yaml] [--dry-run] [--json]
+
+Đọc một báo cáo đã có (theo thể thức Nghị định 30): phần đầu (cơ quan, số ký hiệu,
+nơi và ngày ban hành), tiêu đề và kỳ báo cáo, các mục (I / 1 / a / gạch đầu dòng),
+kế hoạch kỳ sau, nơi nhận, người ký; các văn bản được trích dẫn; các số liệu (khớp
+với chỉ tiêu khi câu chữ giống đề cương) và tỷ lệ không khớp với số liệu. In độ phủ
+(phần nội dung đã xếp được) và liệt kê đoạn chưa xếp được. Không --dry-run thì lưu
+thành báo cáo của đơn vị và kỳ. Tệp hỏng, rỗng, quá lớn, sai loại: báo lỗi, không
+ghi gì (mã thoát 2).
+
+Tùy chọn:
+  --org MÃ            mã đơn vị nhận báo cáo (cần khi lưu)
+  --period KỲ         kỳ báo cáo (mặc định: kỳ ghi trong báo cáo)
+  --template MÃ|TỆP   đề cương dùng để khớp chỉ tiêu (mã đã lưu hoặc tệp YAML)
+  --dry-run           chỉ đọc và xem trước, không ghi
+  --json              in toàn bộ kết quả dạng JSON
+  -h, --help          xem hướng dẫn này
+
+Ví dụ:
+  baocao report import bao-cao-thang-4.docx --dry-run
+  baocao report import bao-cao.md --org stttt-travinh --period 2022-04`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, template: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    load: () => import('./report-import.ts'),
   },
 ];

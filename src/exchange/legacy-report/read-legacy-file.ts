@@ -29,7 +29,12 @@ export function readLegacyFile(bytes: Uint8Array, fileName: string, limits: Read
   if (bytes.length > limits.maxFileBytes) {
     throw new LegacyImportError('file_too_large', `Tệp "${fileName}" có dung lượng ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(limits.maxFileBytes)}.`);
   }
-  if (isZip(bytes)) return { format: 'docx', paragraphs: readDocxParagraphs(bytes, limits) };
+  const empty = (): LegacyImportError => new LegacyImportError('empty_file', `Tệp "${fileName}" không có nội dung chữ để nhập.`);
+  if (isZip(bytes)) {
+    const paragraphs = readDocxParagraphs(bytes, limits);
+    if (paragraphs.length === 0) throw empty();
+    return { format: 'docx', paragraphs };
+  }
   const known = KNOWN_BINARY.find((k) => k.bytes.every((b, i) => bytes[i] === b));
   if (known) {
     throw new LegacyImportError('unsupported_type', `Tệp "${fileName}" là ${known.name}, không phải báo cáo Word (.docx) hay Markdown (.md).`);
@@ -49,5 +54,7 @@ export function readLegacyFile(bytes: Uint8Array, fileName: string, limits: Read
   if (text.includes('\u0000')) {
     throw new LegacyImportError('unsupported_type', `Tệp "${fileName}" chứa dữ liệu nhị phân, không phải văn bản Markdown.`);
   }
-  return { format: 'markdown', paragraphs: readMarkdownParagraphs(text) };
+  const paragraphs = readMarkdownParagraphs(text);
+  if (paragraphs.length === 0) throw empty();
+  return { format: 'markdown', paragraphs };
 }

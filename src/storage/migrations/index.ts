@@ -6,8 +6,8 @@ import * as createIndicators from './2026_11_28_120100_create_indicators.ts';
 import * as createDataValues from './2026_11_28_120200_create_data_values.ts';
 import * as createValidationRules from './2026_11_28_120300_create_validation_rules.ts';
 import * as createAuditEvents from './2026_11_28_120400_create_audit_events.ts';
-import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
 import * as createReports from './2026_11_28_121000_create_reports.ts';
+import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -15,8 +15,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120200_create_data_values': createDataValues,
   '2026_11_28_120300_create_validation_rules': createValidationRules,
   '2026_11_28_120400_create_audit_events': createAuditEvents,
-  '2026_11_28_130000_create_accounts': createAccounts,
   '2026_11_28_121000_create_reports': createReports,
+  '2026_11_28_130000_create_accounts': createAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

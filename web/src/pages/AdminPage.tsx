@@ -1,3 +1,78 @@
+// Quản trị: units (the tree), users and their scopes, the indicator catalogue and
+// the report template's sections.
+import { Card, Table, Tabs, Tag, Typography } from 'antd';
+import { ROLE_LABELS } from '../../../src/core/access.ts';
+import { flattenSections } from '../../../src/core/report-template.ts';
+import { useIndicators, useTemplate, useUsers } from '../api/queries.ts';
+import { useSession } from '../api/session.tsx';
+import type { Indicator, OrgUnit, UserView } from '../api/types.ts';
+import { useScope } from '../components/scope.ts';
+import { ErrorState } from '../components/states.tsx';
+
+const KIND_LABELS: Readonly<Record<string, string>> = { flow: 'Phát sinh trong kỳ', stock: 'Lũy kế', derived: 'Tính toán' };
+
 export function AdminPage() {
-  return <div>AdminPage</div>;
+  const session = useSession();
+  const scope = useScope();
+  const isAdmin = session.hasRole('admin');
+  const users = useUsers(isAdmin);
+  const indicators = useIndicators();
+  const template = useTemplate('stttt-monthly');
+  if (!isAdmin) return <ErrorState error={new Error('Trang này chỉ dành cho quản trị viên.')} />;
+  const unitName = (code: string) => scope.units.find((u) => u.code === code)?.name ?? code;
+  return (
+    <div>
+      <Typography.Title level={1} className="page-title">Quản trị</Typography.Title>
+      <Card size="small">
+        <Tabs items={[
+          {
+            key: 'units', label: 'Đơn vị', children: (
+              <Table<OrgUnit> size="small" rowKey="code" dataSource={[...scope.units]} pagination={false}
+                columns={[
+                  { title: 'Tên đơn vị', key: 'n', render: (_, u) => <span style={{ paddingLeft: (u.level - 1) * 20 }}>{u.name}</span> },
+                  { title: 'Mã', dataIndex: 'code', width: 180 },
+                  { title: 'Loại', dataIndex: 'kind', width: 110 },
+                  { title: 'Hoạt động', key: 'd', width: 200, render: (_, u) => `${u.openingDate ?? '…'} → ${u.closingDate ?? 'nay'}` },
+                ]} />
+            ),
+          },
+          {
+            key: 'users', label: 'Người dùng', children: users.isError ? <ErrorState error={users.error} onRetry={() => void users.refetch()} /> : (
+              <Table<UserView> size="small" rowKey="username" loading={users.isPending} dataSource={users.data ?? []} pagination={false}
+                locale={{ emptyText: 'Chưa có người dùng.' }}
+                columns={[
+                  { title: 'Tên đăng nhập', dataIndex: 'username', width: 160 },
+                  { title: 'Họ tên', dataIndex: 'displayName' },
+                  { title: 'Vai trò và phạm vi', key: 'g', render: (_, u) => u.grants.map((g) => <Tag key={`${g.role}${g.orgUnit}`}>{ROLE_LABELS[g.role]} · {unitName(g.orgUnit)}</Tag>) },
+                  { title: 'Trạng thái', key: 's', width: 120, render: (_, u) => (u.disabled ? <Tag color="error">Đã khóa</Tag> : <Tag color="success">Hoạt động</Tag>) },
+                ]} />
+            ),
+          },
+          {
+            key: 'indicators', label: 'Chỉ tiêu', children: indicators.isError ? <ErrorState error={indicators.error} /> : (
+              <Table<Indicator> size="small" rowKey="code" loading={indicators.isPending} dataSource={indicators.data ?? []} pagination={{ pageSize: 15 }}
+                columns={[
+                  { title: 'Mã', dataIndex: 'code', width: 220 },
+                  { title: 'Tên chỉ tiêu', dataIndex: 'name' },
+                  { title: 'Đơn vị tính', dataIndex: 'unit', width: 130 },
+                  { title: 'Loại', key: 'k', width: 150, render: (_, i) => KIND_LABELS[i.kind] ?? i.kind },
+                  { title: 'Phân tổ / công thức', key: 'd', render: (_, i) => i.expression ? <code>{i.expression}</code> : i.disaggregations.join(', ') },
+                ]} />
+            ),
+          },
+          {
+            key: 'templates', label: 'Đề cương', children: template.isError ? <ErrorState error={template.error} onRetry={() => void template.refetch()} /> : (
+              <Table size="small" rowKey="id" loading={template.isPending} pagination={false}
+                dataSource={template.data ? flattenSections(template.data.sections) : []}
+                columns={[
+                  { title: 'Mục', key: 't', render: (_, s) => <span style={{ paddingLeft: (s.level - 1) * 20 }}>{s.number}. {s.title}</span> },
+                  { title: 'Phòng phụ trách', key: 'o', width: 220, render: (_, s) => (s.owner ? unitName(s.owner) : '') },
+                  { title: 'Khối', key: 'b', width: 220, render: (_, s) => s.blocks.map((b, i) => <Tag key={i}>{b.type}</Tag>) },
+                ]} />
+            ),
+          },
+        ]} />
+      </Card>
+    </div>
+  );
 }

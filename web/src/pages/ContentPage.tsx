@@ -1,3 +1,247 @@
+// Nội dung: per template section, the narrative items (add, edit, reorder, delete),
+// the document register, the next period's plan and the review of last period's plan.
+// Writes carry the row's version; a stale write gets 409 and the list reloads.
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { formatDateShort } from '../../../src/core/format.ts';
+import { flattenSections } from '../../../src/core/report-template.ts';
+import { formatPeriod, nextPeriod, parsePeriod, periodLabel, previousPeriod } from '../../../src/core/period.ts';
+import { api, messageOf } from '../api/client.ts';
+import { reportPath, useDocuments, useItems, usePlan, useReport, useTemplate } from '../api/queries.ts';
+import type { DocumentView, ItemView, PlanStatus, PlanView } from '../api/types.ts';
+import { useScope } from '../components/scope.ts';
+import { ErrorState, Loading } from '../components/states.tsx';
+
+const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = { done: 'Đã thực hiện', in_progress: 'Đang thực hiện', not_done: 'Chưa thực hiện', carried_over: 'Chuyển sang kỳ sau' };
+
+function useWrite(org: string, period: string) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const write = async (work: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try {
+      await work();
+      message.success(done);
+      return true;
+    } catch (e) {
+      setError(messageOf(e));
+      return false;
+    } finally {
+      await client.invalidateQueries({ queryKey: ['reports', org, period] });
+    }
+  };
+  return { write, error, clearError: () => setError(null) };
+}
+
+function ItemsTab({ org, period, sections }: { org: string; period: string; sections: { id: string; label: string }[] }) {
+  const items = useItems(org, period);
+  const { write, error, clearError } = useWrite(org, period);
+  const [editing, setEditing] = useState<{ id?: string; section: string; text: string; version?: number } | null>(null);
+  const [section, setSection] = useState<string | undefined>(undefined);
+  const base = reportPath(org, period);
+  if (items.isPending) return <Loading />;
+  if (items.isError) return <ErrorState error={items.error} onRetry={() => void items.refetch()} />;
+  const current = section ?? sections[0]?.id ?? '';
+  const list = items.data.filter((i) => i.section === current).sort((a, b) => a.order - b.order);
+  const move = async (item: ItemView, delta: number) => {
+    const other = list[list.indexOf(item) + delta];
+    if (!other) return;
+    await write(async () => {
+      await api.patch(`${base}/items/${encodeURIComponent(item.id)}`, { order: other.order, version: item.version });
+      await api.patch(`${base}/items/${encodeURIComponent(other.id)}`, { order: item.order, version: other.version });
+    }, 'Đã đổi thứ tự.');
+  };
+  const save = async () => {
+    if (!editing) return;
+    const ok = await write(() => editing.id
+      ? api.patch(`${base}/items/${encodeURIComponent(editing.id)}`, { text: editing.text, version: editing.version })
+      : api.post(`${base}/items`, { section: editing.section, text: editing.text }), editing.id ? 'Đã lưu nội dung.' : 'Đã thêm nội dung.');
+    if (ok) setEditing(null);
+  };
+  return (
+    <div>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <label htmlFor="section-picker">Mục</label>
+        <Select id="section-picker" aria-label="Mục" style={{ width: 560 }} value={current} onChange={(v: string) => setSection(v)} options={sections.map((s) => ({ value: s.id, label: s.label }))} showSearch optionFilterProp="label" />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ section: current, text: '' })}>Thêm nội dung</Button>
+      </Space>
+      {error && <Alert type="error" showIcon closable role="alert" title={error} onClose={clearError} style={{ marginBottom: 12 }} />}
+      <Table<ItemView>
+        size="small" rowKey="id" pagination={false} dataSource={list}
+        locale={{ emptyText: 'Mục này chưa có nội dung trong kỳ.' }}
+        columns={[
+          { title: '#', key: 'n', width: 48, render: (_, __, i) => i + 1 },
+          { title: 'Nội dung', dataIndex: 'text', render: (t: string, i) => <span>{i.marker && i.marker !== '-' ? `${i.marker} ` : '- '}{t}</span> },
+          {
+            title: 'Thao tác', key: 'a', width: 190, render: (_, item) => (
+              <Space size={4}>
+                <Button size="small" aria-label="Lên" icon={<ArrowUpOutlined />} disabled={list.indexOf(item) === 0} onClick={() => void move(item, -1)} />
+                <Button size="small" aria-label="Xuống" icon={<ArrowDownOutlined />} disabled={list.indexOf(item) === list.length - 1} onClick={() => void move(item, 1)} />
+                <Button size="small" aria-label="Sửa" icon={<EditOutlined />} onClick={() => setEditing({ id: item.id, section: item.section, text: item.text, version: item.version })} />
+                <Popconfirm title="Xóa nội dung này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/items/${encodeURIComponent(item.id)}`, { 'if-match': `"${item.version}"` }), 'Đã xóa.')}>
+                  <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={editing !== null} title={editing?.id ? 'Sửa nội dung' : 'Thêm nội dung'} okText="Lưu" cancelText="Hủy" onOk={() => void save()} onCancel={() => setEditing(null)} okButtonProps={{ disabled: !editing?.text.trim() }} width={720}>
+        <label htmlFor="item-text">Nội dung</label>
+        <Input.TextArea id="item-text" aria-label="Nội dung" rows={5} value={editing?.text ?? ''} onChange={(e) => setEditing((ed) => (ed ? { ...ed, text: e.target.value } : ed))} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>Có thể dùng số liệu: {'{{ ioffice.docs_issued | so }}'}.</Typography.Text>
+      </Modal>
+    </div>
+  );
+}
+
+interface DocumentForm { type: string; number?: string; symbol?: string; date?: dayjs.Dayjs; issuer: string; summary: string; section?: string }
+
+function DocumentsTab({ org, period, sections }: { org: string; period: string; sections: { id: string; label: string }[] }) {
+  const documents = useDocuments(org, period);
+  const { write, error, clearError } = useWrite(org, period);
+  const [editing, setEditing] = useState<DocumentView | 'new' | null>(null);
+  const [form] = Form.useForm<DocumentForm>();
+  const base = reportPath(org, period);
+  if (documents.isPending) return <Loading />;
+  if (documents.isError) return <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />;
+  const open = (doc: DocumentView | 'new') => {
+    setEditing(doc);
+    form.setFieldsValue(doc === 'new' ? { type: 'Công văn', issuer: '', summary: '' } : { ...doc, number: doc.number ?? undefined, symbol: doc.symbol ?? undefined, section: doc.section ?? undefined, date: doc.date ? dayjs(doc.date) : undefined });
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    const body = { type: v.type, number: v.number || null, symbol: v.symbol || null, issuer: v.issuer, summary: v.summary, date: v.date ? v.date.format('YYYY-MM-DD') : null, section: v.section ?? null };
+    const ok = await write(() => editing && editing !== 'new'
+      ? api.patch(`${base}/documents/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version })
+      : api.post(`${base}/documents`, body), 'Đã lưu văn bản.');
+    if (ok) setEditing(null);
+  };
+  return (
+    <div>
+      <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => open('new')}>Thêm văn bản</Button>
+      {error && <Alert type="error" showIcon closable role="alert" title={error} onClose={clearError} style={{ marginBottom: 12 }} />}
+      <Table<DocumentView>
+        size="small" rowKey="id" pagination={{ pageSize: 15, hideOnSinglePage: true }} dataSource={documents.data}
+        locale={{ emptyText: 'Chưa có văn bản nào trong sổ của kỳ.' }}
+        columns={[
+          { title: 'Số, ký hiệu', key: 'n', width: 170, render: (_, d) => (d.number ? `${d.number}${d.symbol ? `/${d.symbol}` : ''}` : <Tag>không số</Tag>) },
+          { title: 'Ngày', key: 'd', width: 100, render: (_, d) => (d.date ? formatDateShort(d.date) : '') },
+          { title: 'Loại', dataIndex: 'type', width: 110 },
+          { title: 'Cơ quan ban hành', dataIndex: 'issuer', width: 160 },
+          { title: 'Trích yếu', dataIndex: 'summary' },
+          {
+            title: '', key: 'a', width: 90, render: (_, d) => (
+              <Space size={4}>
+                <Button size="small" aria-label="Sửa" icon={<EditOutlined />} onClick={() => open(d)} />
+                <Popconfirm title="Xóa văn bản này khỏi sổ?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/documents/${encodeURIComponent(d.id)}`, { 'if-match': `"${d.version}"` }), 'Đã xóa.')}>
+                  <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={editing !== null} title={editing === 'new' ? 'Thêm văn bản' : 'Sửa văn bản'} okText="Lưu" cancelText="Hủy" onOk={() => void save()} onCancel={() => setEditing(null)} width={720}>
+        <Form form={form} layout="vertical">
+          <Space.Compact block>
+            <Form.Item label="Loại văn bản" name="type" rules={[{ required: true, message: 'Chọn loại văn bản.' }]} style={{ width: '34%' }}>
+              <Select options={['Quyết định', 'Kế hoạch', 'Công văn', 'Báo cáo', 'Thông báo', 'Tờ trình'].map((t) => ({ value: t, label: t }))} />
+            </Form.Item>
+            <Form.Item label="Số" name="number" style={{ width: '22%' }}><Input /></Form.Item>
+            <Form.Item label="Ký hiệu" name="symbol" style={{ width: '44%' }}><Input placeholder="KH-STTTT" /></Form.Item>
+          </Space.Compact>
+          <Space.Compact block>
+            <Form.Item label="Ngày ban hành" name="date" style={{ width: '40%' }}><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item>
+            <Form.Item label="Cơ quan ban hành" name="issuer" rules={[{ required: true, message: 'Nhập cơ quan ban hành.' }]} style={{ width: '60%' }}><Input /></Form.Item>
+          </Space.Compact>
+          <Form.Item label="Trích yếu" name="summary" rules={[{ required: true, message: 'Nhập trích yếu.' }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item label="Mục trong báo cáo" name="section"><Select allowClear options={sections.map((s) => ({ value: s.id, label: s.label }))} /></Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
+
+function PlanTab({ org, period, review }: { org: string; period: string; review: boolean }) {
+  const plan = usePlan(org, period);
+  const { write, error, clearError } = useWrite(org, period);
+  const [text, setText] = useState('');
+  const base = reportPath(org, period);
+  const next = formatPeriod(nextPeriod(parsePeriod(period)));
+  const previous = formatPeriod(previousPeriod(parsePeriod(period)));
+  if (plan.isPending) return <Loading />;
+  if (plan.isError) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
+  const rows = plan.data.filter((p) => (review ? p.forPeriod === period : p.forPeriod === next)).sort((a, b) => a.order - b.order);
+  return (
+    <div>
+      {review ? (
+        <Typography.Paragraph type="secondary">Kế hoạch {periodLabel(parsePeriod(previous))} đặt ra cho {periodLabel(parsePeriod(period))}: đánh giá kết quả thực hiện từng việc.</Typography.Paragraph>
+      ) : (
+        <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
+          <Input aria-label="Việc trong kế hoạch kỳ sau" placeholder={`Thêm việc cho ${periodLabel(parsePeriod(next))}`} value={text} onChange={(e) => setText(e.target.value)} />
+          <Button type="primary" icon={<PlusOutlined />} disabled={!text.trim()} onClick={() => void write(() => api.post(`${base}/plan`, { text: text.trim(), forPeriod: next }), 'Đã thêm vào kế hoạch.').then((ok) => ok && setText(''))}>Thêm</Button>
+        </Space.Compact>
+      )}
+      {error && <Alert type="error" showIcon closable role="alert" title={error} onClose={clearError} style={{ marginBottom: 12 }} />}
+      <Table<PlanView>
+        size="small" rowKey="id" pagination={false} dataSource={rows}
+        locale={{ emptyText: review ? 'Kỳ trước không có kế hoạch cho kỳ này.' : 'Chưa có việc nào trong kế hoạch kỳ sau.' }}
+        columns={[
+          { title: '#', key: 'n', width: 48, render: (_, __, i) => `${i + 1}.` },
+          { title: 'Nội dung', dataIndex: 'text' },
+          review ? {
+            title: 'Kết quả', key: 's', width: 220, render: (_, p) => (
+              <Select aria-label={`Kết quả: ${p.text}`} style={{ width: 200 }} value={p.status ?? undefined} placeholder="Chưa đánh giá"
+                options={Object.entries(PLAN_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+                onChange={(status: PlanStatus) => void write(() => api.patch(`${base}/plan/${encodeURIComponent(p.id)}`, { status, version: p.version }), 'Đã cập nhật kết quả.')} />
+            ),
+          } : {
+            title: '', key: 'a', width: 60, render: (_, p) => (
+              <Popconfirm title="Xóa việc này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/plan/${encodeURIComponent(p.id)}`, { 'if-match': `"${p.version}"` }), 'Đã xóa.')}>
+                <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
 export function ContentPage() {
-  return <div>ContentPage</div>;
+  const scope = useScope();
+  const org = scope.org;
+  const period = scope.period;
+  const report = useReport(org, period);
+  const template = useTemplate(report.data?.workflow.template);
+  if (!org || report.isPending) return <Loading />;
+  if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
+  const unitName = (code: string | null | undefined) => (code ? scope.units.find((u) => u.code === code)?.shortName ?? code : '');
+  // Without the template route the sections come from the rendered model.
+  const sections = template.data
+    ? flattenSections(template.data.sections).filter((s) => s.blocks.some((b) => b.type === 'items')).map((s) => ({ id: s.id, label: `${s.number}. ${s.title}${s.owner ? ` (${unitName(s.owner)})` : ''}` }))
+    : flattenModel(report.data.model.sections);
+  return (
+    <div>
+      <Typography.Title level={1} className="page-title">Nội dung báo cáo {periodLabel(parsePeriod(period))}</Typography.Title>
+      {report.data.workflow.status === 'issued' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Báo cáo đã ban hành: nội dung đã khóa." />}
+      <Card size="small">
+        <Tabs items={[
+          { key: 'items', label: 'Nội dung theo mục', children: <ItemsTab org={org} period={period} sections={sections} /> },
+          { key: 'documents', label: 'Sổ văn bản', children: <DocumentsTab org={org} period={period} sections={sections} /> },
+          { key: 'plan', label: 'Kế hoạch kỳ sau', children: <PlanTab org={org} period={period} review={false} /> },
+          { key: 'review', label: 'Đánh giá kế hoạch kỳ trước', children: <PlanTab org={org} period={period} review /> },
+        ]} />
+      </Card>
+    </div>
+  );
+}
+
+function flattenModel(sections: readonly { id: string; number: string; title: string; sections: readonly unknown[] }[]): { id: string; label: string }[] {
+  return sections.flatMap((s) => [{ id: s.id, label: `${s.number}. ${s.title}` }, ...flattenModel(s.sections as typeof sections)]);
 }

@@ -1,0 +1,29 @@
+// Playwright for the browser tests: Debian's Chromium (never a downloaded browser),
+// one worker (2 shared cores), the server started by scripts/e2e.mjs (BAOCAO_E2E_URL).
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM = process.env['BAOCAO_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.ts$/,
+  outputDir: '../test-output/playwright',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env['BAOCAO_E2E_URL'] ?? 'http://127.0.0.1:3000',
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+});

@@ -1,0 +1,133 @@
+// The entries of a report, each kind with GET (list), POST (create), PATCH and DELETE:
+//   /api/reports/:org/:period/items[/:id]      narrative items (nội dung)
+//   /api/reports/:org/:period/documents[/:id]  document register (sổ văn bản)
+//   /api/reports/:org/:period/plan[/:id]       plan items (kế hoạch; with status for plan review)
+// A change names the version it read (body `version`, or If-Match / `?version=` for
+// DELETE); a stale one gets 409 conflict with the current entry in `details`.
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../../app/app-error.ts';
+import { loadOrgTree } from '../../../app/principal.ts';
+import type { EntryKind } from '../../../app/report-entry-scope.ts';
+import { listReportEntries, writeReportEntry } from '../../../app/write-report-entry.ts';
+import { canReadReport } from '../../../core/access.ts';
+import { principalOf } from '../../auth/request-auth.ts';
+import type { ApiContext, ZodApp } from '../../context.ts';
+import { ZError } from '../../errors.ts';
+import { ERRORS, ZOrgCode } from '../schemas.ts';
+
+const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'chỉ gồm chữ không dấu, số, . _ : -');
+const ZText = z.string().min(1).max(20_000);
+const ZSection = z.string().min(1).max(64).describe('Mã mục của đề cương (i.4.a)');
+const ZPlanStatus = z.enum(['done', 'in_progress', 'not_done', 'carried_over']).describe('done: đã hoàn thành; in_progress: đang thực hiện; not_done: chưa thực hiện; carried_over: chuyển sang kỳ sau');
+const ZVersion = z.number().int().min(1).describe('Phiên bản đã đọc; sai thì 409 conflict');
+
+const ITEM_FIELDS = {
+  section: ZSection, order: z.number().int().min(0).max(1_000_000), text: ZText,
+  marker: z.enum(['-', '+', '*', '']).nullable(), slot: z.string().max(64).nullable(),
+};
+const DOCUMENT_FIELDS = {
+  section: ZSection.nullable(), type: z.string().min(1).max(100), label: z.string().max(200).nullable(),
+  number: z.string().max(32).nullable(), symbol: z.string().max(100).nullable(), issuer: z.string().min(1).max(300),
+  date: z.iso.date().nullable(), summary: ZText, cited: z.boolean(),
+};
+const PLAN_FIELDS = {
+  order: z.number().int().min(0).max(1_000_000), text: ZText,
+  forPeriod: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/, 'kỳ dạng 2022-05').describe('Kỳ mà kế hoạch hướng tới'),
+  status: ZPlanStatus.nullable(), resultItemIds: z.array(ZId).max(100).describe('Nội dung báo cáo kết quả thực hiện'),
+};
+
+const KINDS: Readonly<Record<EntryKind, { path: string; label: string; create: z.ZodType; patch: z.ZodType; out: z.ZodType }>> = {
+  items: {
+    path: 'items', label: 'nội dung',
+    create: z.strictObject({ id: ZId.optional(), section: ZSection, order: ITEM_FIELDS.order.optional(), text: ZText, marker: ITEM_FIELDS.marker.optional(), slot: ITEM_FIELDS.slot.optional() }),
+    patch: z.strictObject({ ...ITEM_FIELDS, version: ZVersion.optional() }).partial(),
+    out: z.object({ id: z.string(), section: z.string(), order: z.number(), text: z.string(), marker: z.string().nullable().optional(), owner: z.string().nullable().optional(), slot: z.string().nullable().optional(), version: z.number() }),
+  },
+  documents: {
+    path: 'documents', label: 'văn bản',
+    create: z.strictObject({
+      id: ZId.optional(), section: DOCUMENT_FIELDS.section.optional(), type: DOCUMENT_FIELDS.type, label: DOCUMENT_FIELDS.label.optional(),
+      number: DOCUMENT_FIELDS.number.optional(), symbol: DOCUMENT_FIELDS.symbol.optional(), issuer: DOCUMENT_FIELDS.issuer,
+      date: DOCUMENT_FIELDS.date.optional(), summary: ZText, cited: z.boolean().optional(),
+    }),
+    patch: z.strictObject({ ...DOCUMENT_FIELDS, version: ZVersion.optional() }).partial(),
+    out: z.object({ id: z.string(), section: z.string().nullable().optional(), type: z.string(), label: z.string().nullable().optional(), number: z.string().nullable().optional(), symbol: z.string().nullable().optional(), issuer: z.string(), date: z.string().nullable().optional(), summary: z.string(), cited: z.boolean().optional(), version: z.number() }),
+  },
+  plan: {
+    path: 'plan', label: 'kế hoạch',
+    create: z.strictObject({ id: ZId.optional(), order: PLAN_FIELDS.order.optional(), text: ZText, forPeriod: PLAN_FIELDS.forPeriod.optional(), status: PLAN_FIELDS.status.optional(), resultItemIds: PLAN_FIELDS.resultItemIds.optional() }),
+    patch: z.strictObject({ ...PLAN_FIELDS, version: ZVersion.optional() }).partial(),
+    out: z.object({ id: z.string(), order: z.number(), text: z.string(), forPeriod: z.string(), status: ZPlanStatus.nullable().optional(), resultItemIds: z.array(z.string()).optional(), version: z.number() }),
+  },
+};
+
+const ZParams = z.strictObject({ org: ZOrgCode, period: z.string().max(16) });
+const ZEntryParams = z.strictObject({ org: ZOrgCode, period: z.string().max(16), id: ZId });
+
+async function requireReportReader(context: ApiContext, request: FastifyRequest, org: string): Promise<void> {
+  const unit = (await loadOrgTree(context.store)).get(org);
+  if (!unit) throw new AppError('not_found', `Không có đơn vị "${org}".`, { field: 'params.org' });
+  if (!canReadReport(principalOf(request).grants, unit.path)) throw new AppError('forbidden', `Bạn không có quyền xem báo cáo của "${org}".`);
+}
+
+/** The version a change was based on: body, then If-Match, then ?version=; required. */
+function expectedVersion(request: FastifyRequest, fromBody: number | undefined, fromQuery: number | undefined): number {
+  const ifMatch = request.headers['if-match'];
+  const fromHeader = typeof ifMatch === 'string' && /^(W\/)?"?\d+"?$/.test(ifMatch) ? Number(ifMatch.replace(/\D/g, '')) : undefined;
+  const version = fromBody ?? fromHeader ?? fromQuery;
+  if (version === undefined) throw new AppError('bad_request', 'Cần gửi phiên bản đã đọc (trường version, hoặc tiêu đề If-Match) để không ghi đè thay đổi của người khác.', { field: 'body.version' });
+  return version;
+}
+
+export function registerReportEntryRoutes(app: ZodApp, context: ApiContext): void {
+  for (const [kind, spec] of Object.entries(KINDS) as [EntryKind, (typeof KINDS)[EntryKind]][]) {
+    const base = `/api/reports/:org/:period/${spec.path}`;
+    const tags = ['report entries'];
+
+    app.get(base, {
+      schema: { tags, summary: `Danh sách ${spec.label} của báo cáo`, params: ZParams, response: { 200: z.object({ reportVersion: z.number(), status: z.string(), entries: z.array(spec.out) }), ...ERRORS } },
+    }, async (request) => {
+      await requireReportReader(context, request, request.params.org);
+      const { report, entries } = await listReportEntries({ store: context.store, orgUnit: request.params.org, period: request.params.period, kind });
+      return { reportVersion: report.version, status: report.status, entries };
+    });
+
+    app.post(base, {
+      schema: { tags, summary: `Thêm ${spec.label}`, params: ZParams, body: spec.create, response: { 201: spec.out, 409: ZError, ...ERRORS } },
+    }, async (request, reply) => {
+      const { entry } = await writeReportEntry({
+        store: context.store, principal: principalOf(request), orgUnit: request.params.org, period: request.params.period, kind,
+        write: { op: 'create', fields: request.body as Record<string, unknown> }, now: context.now(),
+      });
+      reply.code(201).header('etag', `"${entry?.version ?? 0}"`);
+      return entry;
+    });
+
+    app.patch(`${base}/:id`, {
+      schema: { tags, summary: `Sửa ${spec.label} (gửi kèm version đã đọc)`, params: ZEntryParams, body: spec.patch, response: { 200: spec.out, 409: ZError, ...ERRORS } },
+    }, async (request, reply) => {
+      const { version, ...fields } = request.body as Record<string, unknown> & { version?: number };
+      const { entry } = await writeReportEntry({
+        store: context.store, principal: principalOf(request), orgUnit: request.params.org, period: request.params.period, kind,
+        write: { op: 'update', id: request.params.id, fields, expectedVersion: expectedVersion(request, version, undefined) }, now: context.now(),
+      });
+      reply.header('etag', `"${entry?.version ?? 0}"`);
+      return entry;
+    });
+
+    app.delete(`${base}/:id`, {
+      schema: {
+        tags, summary: `Xóa ${spec.label} (version trong ?version= hoặc If-Match)`, params: ZEntryParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 204: z.null(), 409: ZError, ...ERRORS },
+      },
+    }, async (request, reply) => {
+      await writeReportEntry({
+        store: context.store, principal: principalOf(request), orgUnit: request.params.org, period: request.params.period, kind,
+        write: { op: 'delete', id: request.params.id, expectedVersion: expectedVersion(request, undefined, request.query.version) }, now: context.now(),
+      });
+      return reply.code(204).send(null);
+    });
+  }
+}
