@@ -37,7 +37,7 @@ const URL = '/api/reports/stttt/2022-04';
 
 for (const database of testDatabases()) {
   describe(database.name, { skip: database.skip }, () => {
-    test('reporters write their own sections only; the office writes all; outsiders read nothing', () =>
+    test('a report not created yet answers 404 on its entries', () =>
       withApi(database, async ({ call, login }) => {
         const [bcvt, cntt, vanphong, ngoai, ubndtinh] = await Promise.all(['bcvt', 'cntt', 'vanphong', 'ngoai', 'ubndtinh'].map(login));
         assert.ok(bcvt && cntt && vanphong && ngoai && ubndtinh);

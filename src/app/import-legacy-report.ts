@@ -23,7 +23,7 @@ export interface ImportLegacyReportOptions {
   /** Canonical or DHIS2 period; the one the report states when absent. */
   readonly period?: string | null;
   readonly dryRun: boolean;
-  readonly reports?: Pick<ReportRepository, 'saveInstance'> | null;
+  readonly reports?: Pick<ReportRepository, 'saveInstance'> & Partial<Pick<ReportRepository, 'loadInstance'>> | null;
 }
 
 export interface LegacyImportResult extends LegacyReport {
@@ -64,7 +64,10 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
   }
   const hasError = withContext.some((f) => f.severity === 'error');
   let saved: UpsertCounts | null = null;
-  if (!options.dryRun && !hasError && instance && options.reports) saved = await options.reports.saveInstance(instance);
+  if (!options.dryRun && !hasError && instance && options.reports) {
+    const existing = await options.reports.loadInstance?.(instance.orgUnit, instance.period, instance.template);
+    saved = await options.reports.saveInstance(existing ? keepKnownHeader(instance, existing) : instance);
+  }
   const status = hasError ? 'ERROR' : withContext.some((f) => f.severity === 'warning') || parsed.unplaced.length > 0 ? 'WARNING' : 'OK';
   return { ...parsed, period, numbers, findings: withContext, status, dryRun: options.dryRun, saved, instance };
 }
@@ -140,6 +143,22 @@ function buildInstance(report: LegacyReport, numbers: readonly LegacyNumber[], t
     items,
     documents,
     plan,
+  };
+}
+
+/** A header field the old report does not state keeps the value already stored (an import never blanks it). */
+function keepKnownHeader(imported: ReportInstance, existing: ReportInstance): ReportInstance {
+  return {
+    ...imported,
+    number: imported.number ?? existing.number,
+    date: imported.date ?? existing.date,
+    place: imported.place || existing.place,
+    governingBody: imported.governingBody || existing.governingBody,
+    issuingBody: imported.issuingBody || existing.issuingBody,
+    symbol: imported.symbol || existing.symbol,
+    recipients: imported.recipients.length > 0 ? imported.recipients : existing.recipients,
+    signer: imported.signer.name ? imported.signer : existing.signer,
+    variables: { ...existing.variables, ...imported.variables },
   };
 }
 

@@ -1,6 +1,8 @@
 // Every route of the API, by resource.
 import type { RateLimit } from '../auth/login-rate-limit.ts';
 import type { ApiContext, ZodApp } from '../context.ts';
+import { registerAuditRoutes } from './audit/index.ts';
+import { registerCompletenessRoutes } from './completeness/index.ts';
 import { registerHealthRoutes } from './health/index.ts';
 import { registerIndicatorRoutes } from './indicators/index.ts';
 import { registerMeRoutes } from './me/index.ts';
@@ -8,6 +10,8 @@ import { registerOrgUnitRoutes } from './orgunits/index.ts';
 import { registerReportEntryRoutes } from './report-entries/index.ts';
 import { registerReportRoutes } from './reports/index.ts';
 import { registerSessionRoutes } from './session/index.ts';
+import { registerTemplateRoutes } from './templates/index.ts';
+import { registerValidationRoutes } from './validation/index.ts';
 import { registerValueRoutes } from './values/index.ts';
 
 export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: RateLimit): void {
@@ -19,4 +23,8 @@ export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: Rat
   registerValueRoutes(app, context);
   registerReportRoutes(app, context);
   registerReportEntryRoutes(app, context);
+  registerTemplateRoutes(app, context);
+  registerValidationRoutes(app, context);
+  registerCompletenessRoutes(app, context);
+  registerAuditRoutes(app, context);
 }

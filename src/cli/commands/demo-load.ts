@@ -1,4 +1,6 @@
 // `baocao demo load`: the Trà Vinh demo department (demo/*.yaml) into the database.
+import { nodeSecrets } from '../../api/auth/node-secrets.ts';
+import { createDemoAccounts, DEMO_PASSWORD } from '../../app/create-demo-accounts.ts';
 import { loadDemo } from '../../app/load-demo.ts';
 import type { UpsertCounts } from '../../app/ports.ts';
 import { loadDemo as readDemoFiles } from '../../exchange/demo/load-demo.ts';
@@ -20,7 +22,11 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     for (const p of demo.problems) io.err(`${p.file}${p.path ? ` (${p.path})` : ''}: ${p.message}`);
     throw new CliError(2, `Dữ liệu mẫu có ${formatNumberVi(demo.problems.length)} lỗi: không nạp gì.`);
   }
-  const summary = await withStore(env, (store) => loadDemo({ store, demo, actor: cliActor(env) }));
+  const { summary, accounts } = await withStore(env, async (store) => {
+    const loaded = await loadDemo({ store, demo, actor: cliActor(env) });
+    // Demo accounts exist only where the demo is: created here and nowhere else.
+    return { summary: loaded, accounts: loaded.status === 'SUCCESS' ? await createDemoAccounts({ store, secrets: nodeSecrets(), actor: cliActor(env) }) : null };
+  });
   if (summary.status === 'ERROR') {
     for (const p of summary.problems) io.err(`${p.path}: ${p.message}`);
     throw new CliError(2, 'Danh mục của dữ liệu mẫu không hợp lệ: không nạp gì.');
@@ -33,6 +39,9 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   io.out(counts('Số liệu', summary.values));
   io.out(counts('Đề cương báo cáo', summary.templates));
   io.out(counts('Báo cáo', summary.reports));
+  if (accounts && accounts.created.length > 0) {
+    io.out(`  Tài khoản mẫu mới (mật khẩu ${DEMO_PASSWORD}): ${accounts.created.join(', ')}`);
+  }
   io.out('Xem thử: baocao report render --org stttt-travinh --period 2022-04 --format md');
   return 0;
 }

@@ -225,7 +225,7 @@ Tùy chọn:
     options: { password: { type: 'string' }, name: { type: 'string' }, grant: { type: 'string', multiple: true }, enable: { type: 'boolean' }, label: { type: 'string' }, revoke: { type: 'string' } },
     load: () => import('./user.ts'),
   },
-{
+  {
     name: 'report import',
     summary: 'Nhập báo cáo cũ từ tệp Word (.docx) hoặc Markdown (.md)',
     help: `Cách dùng: baocao report import TỆP.md|TỆP.docx [--org MÃ_ĐƠN_VỊ --period KỲ] [--template MÃ|TỆP.yaml] [--dry-run] [--json]

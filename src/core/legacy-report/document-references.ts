@@ -50,7 +50,7 @@ export function findDocumentReferences(text: string): DocumentReference[] {
       type,
       label: qualifier ? `${type} ${qualifier}` : null,
       number: m[3] ?? '',
-      symbol: tail.replace(/^[\/-]/, ''),
+      symbol: tail.replace(/^[/-]/, ''),
       reference,
       issuer: issuerOf(tail),
       date,
@@ -72,7 +72,7 @@ function canonicalType(raw: string): string {
  * QĐ-UBND → UBND, KH-STTTT-BCVTCNTT → STTTT, BTTTT-THH → BTTTT, 2020/NĐ-CP → CP, -KH/TU → TU.
  */
 export function issuerOf(symbol: string): string {
-  const parts = symbol.split(/[\/-]/).filter((p) => p !== '' && !/^\d+$/.test(p));
+  const parts = symbol.split(/[/-]/).filter((p) => p !== '' && !/^\d+$/.test(p));
   const issuer = parts.find((p) => !TYPE_CODES.has(p.toLocaleUpperCase('vi')));
   return issuer ?? parts[parts.length - 1] ?? '';
 }

@@ -85,7 +85,10 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
     cursor += 1;
   }
   const fallbackYear = header.date ? Number(header.date.slice(0, 4)) : null;
-  const period = (summary ? readPeriodPhrase(summary, fallbackYear) : null) ?? null;
+  // Without a title the first body paragraph may still state the period ("Báo cáo sơ kết … 6 tháng đầu năm 2023").
+  const opening = paragraphs[cursor];
+  const periodSource = summary ?? (opening && !readHeadingNumber(opening.text) ? opening.text : null);
+  const period = periodSource ? readPeriodPhrase(periodSource, fallbackYear) : null;
 
   // 3. Body: sections, items and plan lines until the closing, the recipients or the signature.
   const stack: OpenSection[] = [];
@@ -101,7 +104,7 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
       cursor += 1;
       break;
     }
-    if (isRecipientsLabel(p.text) || readAuthority(p.text)) break;
+    if (isRecipientsLabel(p.text) || readAuthority(p.text) || startsSignature(paragraphs, cursor)) break;
     const top = stack[stack.length - 1];
     const inPlan = stack.some((s) => s.isPlan);
     const heading = headingOf(p, inPlan);
@@ -223,7 +226,7 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
     const references = findDocumentReferences(text);
     for (const ref of references) {
       // "09/NQ-TU" and "09-NQ/TU" are the same resolution written two ways.
-      const key = `${ref.type}|${ref.reference.split(/[\/-]/).join(' ')}`.toLocaleLowerCase('vi');
+      const key = `${ref.type}|${ref.reference.split(/[/-]/).join(' ')}`.toLocaleLowerCase('vi');
       if (seen.has(key)) continue;
       seen.add(key);
       documents.push({
@@ -360,6 +363,14 @@ function nextOf(period: string | null): string | null {
   if (!period) return null;
   const parsed = tryParsePeriod(period);
   return parsed.ok ? followingPeriod(parsed.period) : null;
+}
+
+/** "GIÁM ĐỐC", maybe "(Đã ký)", then a name: the signature block with no recipients before it. */
+function startsSignature(paragraphs: readonly Paragraph[], at: number): boolean {
+  const p = paragraphs[at];
+  if (!p || p.marker !== '' || p.headingDepth > 0 || readHeadingNumber(p.text) || !isSignerTitle(p.text)) return false;
+  const next = paragraphs.slice(at + 1, at + 4).find((q) => !isSignatureNote(q.text));
+  return next !== undefined && isPersonName(next.text);
 }
 
 function cleanRecipient(text: string): string {

@@ -14,7 +14,7 @@ export interface StatedNumber {
   readonly after: string;
 }
 
-const NUMBER = /(?<![\p{L}\d.,\/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s?(%))?(?![\d\/]|[.,]\d|-\d)/gu;
+const NUMBER = /(?<![\p{L}\d.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s?(%))?(?![\d/]|[.,]\d|-\d)/gu;
 /** Words after which a number is an ordinal or a label, not a figure. */
 const NOT_A_FIGURE_BEFORE = /(?:năm|tháng|ngày|số|giờ|mức|quý|lần thứ|đợt|khóa|khoá|điều|khoản|kỳ|phần|chương|tiêu chí số)\s*$/iu;
 const CONTEXT_WORDS = 8;

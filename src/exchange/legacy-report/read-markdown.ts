@@ -67,9 +67,10 @@ function isWhollyBold(text: string): boolean {
 /** Removes emphasis and escapes: "\* *Khai báo:*" → "* Khai báo:". */
 function stripInline(text: string): string {
   return text
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '\u0000$1')
-    .replace(/(\*{1,3}|_{2,3})/g, '')
-    .replace(/\u0000/g, '')
+    // Escaped characters are kept: protect them (as private-use U+E001) while emphasis goes.
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '\uE001$1')
+    .replace(/(?<!\uE001)(\*{1,3}|_{2,3})/g, '')
+    .replace(/\uE001/g, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

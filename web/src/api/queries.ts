@@ -59,21 +59,21 @@ function listOf<T>(data: T[] | Record<string, T[]>, key: string): T[] {
 
 export const useItems = (org: string | undefined, period: string | undefined) => useQuery({
   queryKey: ['reports', org, period, 'items'],
-  queryFn: async () => listOf(await api.get<ItemView[] | Record<string, ItemView[]>>(`${reportPath(org ?? '', period ?? '')}/items`), 'items'),
+  queryFn: async () => listOf(await api.get<ItemView[] | Record<string, ItemView[]>>(`${reportPath(org ?? '', period ?? '')}/items`), 'entries'),
   enabled: Boolean(org && period),
   retry: false,
 });
 
 export const useDocuments = (org: string | undefined, period: string | undefined) => useQuery({
   queryKey: ['reports', org, period, 'documents'],
-  queryFn: async () => listOf(await api.get<DocumentView[] | Record<string, DocumentView[]>>(`${reportPath(org ?? '', period ?? '')}/documents`), 'documents'),
+  queryFn: async () => listOf(await api.get<DocumentView[] | Record<string, DocumentView[]>>(`${reportPath(org ?? '', period ?? '')}/documents`), 'entries'),
   enabled: Boolean(org && period),
   retry: false,
 });
 
 export const usePlan = (org: string | undefined, period: string | undefined) => useQuery({
   queryKey: ['reports', org, period, 'plan'],
-  queryFn: async () => listOf(await api.get<PlanView[] | Record<string, PlanView[]>>(`${reportPath(org ?? '', period ?? '')}/plan`), 'plan'),
+  queryFn: async () => listOf(await api.get<PlanView[] | Record<string, PlanView[]>>(`${reportPath(org ?? '', period ?? '')}/plan`), 'entries'),
   enabled: Boolean(org && period),
   retry: false,
 });

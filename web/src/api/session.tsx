@@ -48,7 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const result = await api.post<Me>('/api/session', { username, password });
     setCsrfToken(result.csrfToken);
-    client.clear();
+    // Another user's cached data must not show; the session query itself stays observed.
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     client.setQueryData(ME_KEY, result);
     return result;
   }, [client]);
@@ -58,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.delete('/api/session');
     } finally {
       setCsrfToken(null);
-      client.clear();
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       client.setQueryData(ME_KEY, null);
     }
   }, [client]);

@@ -74,7 +74,7 @@ export interface CompletenessRow {
 export interface CompletenessView { period: string; deadline?: string | null; units: CompletenessRow[] }
 
 export interface AuditEvent {
-  id: number | string; at: string; user: string | null; kind: string; orgUnit?: string | null; period?: string | null;
+  id: number | string; at: string; user?: string | null; kind?: string; actor?: string; action?: string; orgUnit?: string | null; period?: string | null;
   entity?: string | null; before?: unknown; after?: unknown;
 }
 

@@ -5,7 +5,7 @@ import { messageOf } from '../api/client.ts';
 
 export function Loading({ label = 'Đang tải dữ liệu…' }: { label?: string }) {
   return (
-    <div role="status" aria-live="polite" style={{ padding: 48, textAlign: 'center' }}>
+    <div role="status" aria-live="polite" data-testid="loading" style={{ padding: 48, textAlign: 'center' }}>
       <Spin />
       <div style={{ marginTop: 12, color: '#667085' }}>{label}</div>
     </div>

@@ -12,6 +12,8 @@ export interface CellFinding {
   readonly cell: string;
   readonly severity: CellSeverity;
   readonly message: string;
+  /** The value cannot be saved as typed (not a number, wrong type); other findings are saved and shown. */
+  readonly blocking: boolean;
 }
 
 export interface LiveIndicator {
@@ -36,12 +38,12 @@ export function liveFindings(indicator: LiveIndicator, texts: Readonly<Record<st
     const cell = cellId(indicator.code, key);
     const parsed = parseVietnameseNumberResult(text);
     if (!parsed.ok) {
-      findings.push({ cell, severity: 'error', message: parsed.reason });
+      findings.push({ cell, severity: 'error', message: parsed.reason, blocking: true });
       continue;
     }
-    if (parsed.value < 0) findings.push({ cell, severity: 'error', message: 'Số liệu không được âm.' });
+    if (parsed.value < 0) findings.push({ cell, severity: 'error', message: 'Số liệu không được âm.', blocking: true });
     if (indicator.valueType === 'integer' && !Number.isInteger(parsed.value)) {
-      findings.push({ cell, severity: 'error', message: 'Chỉ tiêu này nhận số nguyên.' });
+      findings.push({ cell, severity: 'error', message: 'Chỉ tiêu này nhận số nguyên.', blocking: true });
     }
     numbers.set(key, parsed.value);
   }
@@ -62,6 +64,7 @@ export function liveFindings(indicator: LiveIndicator, texts: Readonly<Record<st
         cell: cellId(indicator.code, ''),
         severity: 'error',
         message: `Tổng (${formatNumber(total)}) khác tổng các phân tổ (${formatNumber(sum)}).`,
+        blocking: false,
       });
     }
   }

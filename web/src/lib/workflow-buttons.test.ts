@@ -16,7 +16,7 @@ test('each role sees the buttons its role and the report state allow', () => {
   const cases: [string, Grant[], ReportStatus, string[]][] = [
     ['reporter of a draft division submits its part only', [grant('reporter', 'stttt-bcvt', paths['stttt-bcvt'] ?? '')], 'draft', ['submit:stttt-bcvt']],
     ['reporter whose part is submitted sees nothing', [grant('reporter', 'stttt-ttra', paths['stttt-ttra'] ?? '')], 'draft', []],
-    ['the office compiles a draft', [grant('compiler', 'stttt', dept)], 'draft', ['compile']],
+    ['the office submits a missing part for its division and compiles', [grant('compiler', 'stttt', dept)], 'draft', ['submit:stttt-bcvt', 'compile']],
     ['the leader approves a compiled report or returns it', [grant('approver', 'stttt', dept)], 'compiled', ['return', 'approve']],
     ['the leader issues an approved report', [grant('approver', 'stttt', dept)], 'approved', ['return', 'issue']],
     ['only an admin reopens an issued report', [grant('approver', 'stttt', dept)], 'issued', []],

@@ -32,7 +32,9 @@ export function offeredActions(input: {
     for (const part of parts) {
       // A division's path is under the report's unit even when the user cannot list it.
       const path = pathOf(part.division) ?? `${reportPath}/${part.division}`;
-      if (part.status === 'draft' && grants.some((g) => g.orgUnit === part.division) && can(grants, 'submit_part', path)) {
+      // A division submits its own part; the office may submit for a division that hands in on paper.
+      const own = grants.some((g) => g.orgUnit === part.division) || onReport('compile');
+      if (part.status === 'draft' && own && can(grants, 'submit_part', path)) {
         out.push({ action: 'submit', label: ACTION_LABELS.submit, part: part.division, needsReason: false });
       }
     }

@@ -35,8 +35,8 @@ export function AuditPage() {
           locale={{ emptyText: 'Không có thay đổi nào khớp bộ lọc.' }}
           columns={[
             { title: 'Thời điểm', dataIndex: 'at', width: 170, render: (at: string) => new Date(at).toLocaleString('vi-VN') },
-            { title: 'Người thực hiện', key: 'u', width: 140, render: (_, e) => e.user ?? (e as { actor?: string }).actor ?? '' },
-            { title: 'Thao tác', key: 'k', width: 160, render: (_, e) => e.kind ?? (e as { action?: string }).action ?? '' },
+            { title: 'Người thực hiện', key: 'u', width: 140, render: (_, e) => e.actor ?? e.user ?? '' },
+            { title: 'Thao tác', key: 'k', width: 160, render: (_, e) => e.action ?? e.kind ?? '' },
             { title: 'Trước', key: 'b', render: (_, e) => <code style={{ fontSize: 12 }}>{short(e.before)}</code> },
             { title: 'Sau', key: 'a', render: (_, e) => <code style={{ fontSize: 12 }}>{short(e.after)}</code> },
           ]}

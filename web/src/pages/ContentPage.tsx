@@ -82,7 +82,7 @@ function ItemsTab({ org, period, sections }: { org: string; period: string; sect
                 <Button size="small" aria-label="Lên" icon={<ArrowUpOutlined />} disabled={list.indexOf(item) === 0} onClick={() => void move(item, -1)} />
                 <Button size="small" aria-label="Xuống" icon={<ArrowDownOutlined />} disabled={list.indexOf(item) === list.length - 1} onClick={() => void move(item, 1)} />
                 <Button size="small" aria-label="Sửa" icon={<EditOutlined />} onClick={() => setEditing({ id: item.id, section: item.section, text: item.text, version: item.version })} />
-                <Popconfirm title="Xóa nội dung này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/items/${encodeURIComponent(item.id)}`, { 'if-match': `"${item.version}"` }), 'Đã xóa.')}>
+                <Popconfirm title="Xóa nội dung này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/items/${encodeURIComponent(item.id)}?version=${item.version}`), 'Đã xóa.')}>
                   <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
                 </Popconfirm>
               </Space>
@@ -138,7 +138,7 @@ function DocumentsTab({ org, period, sections }: { org: string; period: string; 
             title: '', key: 'a', width: 90, render: (_, d) => (
               <Space size={4}>
                 <Button size="small" aria-label="Sửa" icon={<EditOutlined />} onClick={() => open(d)} />
-                <Popconfirm title="Xóa văn bản này khỏi sổ?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/documents/${encodeURIComponent(d.id)}`, { 'if-match': `"${d.version}"` }), 'Đã xóa.')}>
+                <Popconfirm title="Xóa văn bản này khỏi sổ?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/documents/${encodeURIComponent(d.id)}?version=${d.version}`), 'Đã xóa.')}>
                   <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
                 </Popconfirm>
               </Space>
@@ -202,7 +202,7 @@ function PlanTab({ org, period, review }: { org: string; period: string; review:
             ),
           } : {
             title: '', key: 'a', width: 60, render: (_, p) => (
-              <Popconfirm title="Xóa việc này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/plan/${encodeURIComponent(p.id)}`, { 'if-match': `"${p.version}"` }), 'Đã xóa.')}>
+              <Popconfirm title="Xóa việc này?" okText="Xóa" cancelText="Không" onConfirm={() => void write(() => api.delete(`${base}/plan/${encodeURIComponent(p.id)}?version=${p.version}`), 'Đã xóa.')}>
                 <Button size="small" aria-label="Xóa" danger icon={<DeleteOutlined />} />
               </Popconfirm>
             ),

@@ -133,7 +133,7 @@ export function DataEntryPage() {
     const base = baseRef.current.get(cell);
     return shown(base?.value) !== text.trim();
   }), [texts]);
-  const blocking = [...findingsByCell.values()].flat().filter((f) => f.severity === 'error');
+  const blocking = [...findingsByCell.values()].flat().filter((f) => f.blocking);
 
   // Enter moves to the next cell, as Tab does; Shift+Enter goes back.
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {

@@ -28,7 +28,8 @@ test('every page shows for the admin, with a screenshot', async ({ page }) => {
   for (const [path, heading, name] of PAGES) {
     await page.goto(at(path));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
-    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByText('Không tải được dữ liệu')).toHaveCount(0);
     await screenshot(page, name);
   }
 });

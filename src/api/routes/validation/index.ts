@@ -1,0 +1,50 @@
+// GET /api/validation?org=&period=[&children=true]: the findings of the data-value
+// rules (implied by the catalogue and declared) and, when the unit has a report for
+// the period, the report's own checks. Findings are data: always 200.
+import { z } from 'zod';
+import { AppError } from '../../../app/app-error.ts';
+import { checkReport } from '../../../app/check-report.ts';
+import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
+import { validateOrgUnitPeriod } from '../../../app/validate-org-unit-period.ts';
+import type { Finding } from '../../../core/finding.ts';
+import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
+import { principalOf } from '../../auth/request-auth.ts';
+import type { ApiContext, ZodApp } from '../../context.ts';
+import { ERRORS, ZBooleanQuery, ZOrgCode, ZPeriodCode } from '../schemas.ts';
+
+const ZFinding = z.object({
+  rule: z.string(), orgUnit: z.string(), period: z.string(), left: z.number().nullable(), right: z.number().nullable(),
+  severity: z.enum(['error', 'warning', 'info']), message: z.string(), indicators: z.array(z.string()).optional(),
+});
+
+export function registerValidationRoutes(app: ZodApp, context: ApiContext): void {
+  app.get('/api/validation', {
+    schema: {
+      tags: ['validation'], summary: 'Kiểm tra số liệu và báo cáo của một đơn vị trong một kỳ',
+      querystring: z.strictObject({ org: ZOrgCode, period: ZPeriodCode, children: ZBooleanQuery.optional() }),
+      response: {
+        200: z.object({ orgUnit: z.string(), period: z.string(), orgUnits: z.array(z.string()), findings: z.array(ZFinding), reportFindings: z.array(ZFinding), errors: z.number() }),
+        ...ERRORS,
+      },
+    },
+  }, async (request) => {
+    const { org, children = false } = request.query;
+    const parsed = tryParsePeriod(request.query.period);
+    if (!parsed.ok) throw new AppError('bad_request', `Kỳ báo cáo "${request.query.period}" không hợp lệ.`, { field: 'querystring.period' });
+    requireAccess(principalOf(request), await loadOrgTree(context.store), 'read', org);
+    const result = await validateOrgUnitPeriod({ store: context.store, orgUnit: org, period: parsed.period, children });
+    if (!result.ok) throw new AppError('not_found', result.problem, { field: 'querystring.org' });
+    const period = formatPeriod(parsed.period);
+    // A unit without a report this period has only its data checked.
+    const reportFindings = await checkReport({ store: context.store, orgUnit: org, period }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return [];
+      throw error;
+    });
+    const plain = (list: readonly Finding[]) => list.map((f) => ({ ...f, ...(f.indicators ? { indicators: [...f.indicators] } : {}) }));
+    const findings = plain(result.findings);
+    return {
+      orgUnit: org, period, orgUnits: [...result.orgUnits], findings, reportFindings: plain(reportFindings),
+      errors: [...findings, ...reportFindings].filter((f) => f.severity === 'error').length,
+    };
+  });
+}
