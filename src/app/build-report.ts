@@ -39,9 +39,11 @@ export async function buildReport({ store, orgUnit, period }: { store: Store; or
   const context = await loadAnalysisContext({ store, orgUnit, period: parsed });
   if (!context) throw notFound(`Đơn vị "${orgUnit}" chưa được khai báo.`);
 
-  // Last period's plan: what last period's report planned for this one.
-  const previous = await store.reports.loadInstance(orgUnit, formatPeriod(previousPeriod(parsed)), instance.template);
-  const previousPlan = previous?.plan.filter((item) => item.forPeriod === code);
+  // Last period's plan: carried into this report for review (plan items for this very
+  // period, with their statuses, see create-report.ts), else as last report planned it.
+  const reviewed = instance.plan.filter((item) => item.forPeriod === code);
+  const previous = reviewed.length > 0 ? undefined : await store.reports.loadInstance(orgUnit, formatPeriod(previousPeriod(parsed)), instance.template);
+  const previousPlan = reviewed.length > 0 ? reviewed : previous?.plan.filter((item) => item.forPeriod === code);
 
   const model = buildReportModel({
     template, instance, catalogue: context.catalogue, source: context.aggregator,

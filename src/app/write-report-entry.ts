@@ -77,6 +77,15 @@ function conflict(kind: EntryKind, current: Versioned<ReportEntry> | undefined):
   });
 }
 
+/** A plan line's result links must name items of this report. */
+async function requireKnownResults(store: Store, scope: ReportScope, entry: ReportEntry): Promise<void> {
+  const links = (entry as PlanItem).resultItemIds;
+  if (!links || links.length === 0) return;
+  const items = new Set((await store.reports.listItems(scope.report.id)).map((i) => i.id));
+  const index = links.findIndex((id) => !items.has(id));
+  if (index >= 0) throw new AppError('bad_request', `Không có nội dung "${links[index] ?? ''}" trong báo cáo này để liên kết kết quả.`, { field: `body.resultItemIds.${index}` });
+}
+
 export interface EntryWriteResult {
   readonly entry: Versioned<ReportEntry> | null;
 }
@@ -101,6 +110,7 @@ export async function writeReportEntry({ store, principal, orgUnit, period, kind
       if (section !== null) requireSection(scope, section, 'body.section');
       else if (kind === 'items') throw new AppError('bad_request', 'Cần chọn mục (section) cho nội dung.', { field: 'body.section' });
       requireEntryWriter(principal, scope, ownerOf(scope, kind, section));
+      await requireKnownResults(tx, scope, next);
     }
     await requireOpen(tx, scope);
 

@@ -165,7 +165,7 @@ for (const database of testDatabases()) {
         const tableRun = await run(['values', 'export', '--format', 'xlsx', '--table', '--org', 'stttt-travinh', '--period', '2022-03..2022-04', '--out', table]);
         assert.equal(tableRun.code, 0, tableRun.stderr);
         const tableSheet = (await load(new Uint8Array(readFileSync(table)))).getWorksheet('Bảng chỉ tiêu')!;
-        const issued = [5, 6, 7, 8].find((r) => tableSheet.getCell(r, 1).value === 'ioffice.docs_issued') ?? 0;
+        const issued = Array.from({ length: tableSheet.rowCount }, (_, i) => i + 1).find((r) => tableSheet.getCell(r, 1).value === 'ioffice.docs_issued') ?? 0;
         assert.deepEqual([tableSheet.getCell(issued, 5).value, tableSheet.getCell(issued, 6).value], [19870, 20601]);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -236,10 +236,13 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       }
       case 'plan-review': {
         const previous = [...(input.previousPlan ?? [])].sort((a, b) => a.order - b.order);
-        return previous.map((p, i) => {
+        const reviewed: ReportParagraph[] = previous.map((p, i) => {
           const status = p.status ? ` (${PLAN_STATUS_LABELS[p.status]})` : '';
           return { marker: `${i + 1}.`, runs: parseRuns(`${p.text}${status}`) };
         });
+        if (reviewed.length === 0 || !block.lead) return reviewed;
+        const lead = render(block.lead, { rule, where });
+        return lead === null || lead.trim() === '' ? reviewed : [{ marker: '', runs: parseRuns(lead.trim()) }, ...reviewed];
       }
     }
   };

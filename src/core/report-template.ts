@@ -54,6 +54,11 @@ export interface PlanBlock {
 /** Last period's plan with the status of each item. */
 export interface PlanReviewBlock {
   readonly type: 'plan-review';
+  /**
+   * Liquid paragraph printed before the items, only when there is a previous plan
+   * ("Kết quả thực hiện kế hoạch {{ ky_truoc }}:"), so the block prints nothing otherwise.
+   */
+  readonly lead?: string | null;
 }
 
 export type Block = TextBlock | ItemsBlock | DocumentsBlock | PlanBlock | PlanReviewBlock;

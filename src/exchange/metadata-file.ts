@@ -154,7 +154,7 @@ export const ZBlock = z.discriminatedUnion('type', [
     ending: z.string().nullable().optional(),
   }),
   z.strictObject({ type: z.literal('plan') }),
-  z.strictObject({ type: z.literal('plan-review') }),
+  z.strictObject({ type: z.literal('plan-review'), lead: z.string().nullable().optional() }),
 ]);
 
 interface SectionEntry {
@@ -318,7 +318,7 @@ function toBlock(b: z.infer<typeof ZBlock>): Block {
     case 'documents':
       return compact({ ...b }) as Block;
     case 'plan': return { type: 'plan' };
-    case 'plan-review': return { type: 'plan-review' };
+    case 'plan-review': return b.lead ? { type: 'plan-review', lead: b.lead } : { type: 'plan-review' };
   }
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
 import { buildReport } from '../../../app/build-report.ts';
+import { createReport } from '../../../app/create-report.ts';
 import { loadOrgTree } from '../../../app/principal.ts';
 import { renderReport } from '../../../app/render-report.ts';
 import { loadWorkflow, runWorkflowAction } from '../../../app/run-workflow-action.ts';
@@ -85,6 +86,25 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
     const vietnamese = `Báo cáo ${label} - ${unit?.shortName ?? unit?.name ?? org}.${format}`;
     reply.type(rendered.contentType).header('content-disposition', contentDisposition(rendered.fileName, vietnamese));
     return reply.send(typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body));
+  });
+
+  app.post('/api/reports/:org/:period', {
+    schema: {
+      tags: ['reports'], summary: 'Lập báo cáo của kỳ (lấy mẫu từ kỳ trước, chép kế hoạch kỳ trước vào phần đánh giá)',
+      params: z.strictObject({ org: ZOrgCode, period: z.string().max(16) }),
+      body: z.strictObject({
+        template: z.string().min(1).max(64).optional(), place: z.string().max(100).optional(),
+        governingBody: z.string().max(200).optional(), issuingBody: z.string().max(200).optional(), symbol: z.string().max(64).optional(),
+        recipients: z.array(z.string().max(300)).max(50).optional(),
+        signer: z.strictObject({ authority: z.string().max(100).nullable(), title: z.string().max(100), name: z.string().max(100) }).optional(),
+      }).optional(),
+      response: { 201: z.object({ workflow: ZWorkflow, carriedPlanItems: z.number() }), 409: ZError, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const { period } = splitPeriod(request.params.period);
+    const created = await createReport({ store: context.store, principal: principalOf(request), orgUnit: request.params.org, period, header: request.body ?? {}, now: context.now() });
+    reply.code(201).header('etag', `"${created.workflow.report.version}"`);
+    return { workflow: present(created.workflow), carriedPlanItems: created.carriedPlanItems };
   });
 
   app.post('/api/reports/:org/:period/actions/:action', {

@@ -40,7 +40,7 @@ export function registerValidationRoutes(app: ZodApp, context: ApiContext): void
       if (error instanceof AppError && error.code === 'not_found') return [];
       throw error;
     });
-    const plain = (list: readonly Finding[]) => list.map((f) => ({ ...f, ...(f.indicators ? { indicators: [...f.indicators] } : {}) }));
+    const plain = (list: readonly Finding[]) => list.map(({ indicators, ...f }) => ({ ...f, ...(indicators ? { indicators: [...indicators] } : {}) }));
     const findings = plain(result.findings);
     return {
       orgUnit: org, period, orgUnits: [...result.orgUnits], findings, reportFindings: plain(reportFindings),
