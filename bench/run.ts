@@ -23,6 +23,8 @@ import {
 } from './national-catalogue.ts';
 import { postgresGroupBy, rawPostgresCopy, rawSqliteInsert, sqliteGroupBy } from './raw-drivers.ts';
 import type { ValueRow } from '../src/app/value-import.ts';
+// @ts-expect-error: a plain-JS helper shared with scripts/test.mjs, no types
+import { findPostgresBin, startCluster, stopCluster } from '../scripts/pg-cluster.mjs';
 
 const { values: options } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
 const ROWS = Number(options.rows);
@@ -170,6 +172,15 @@ const rows = nationalRows(ROWS);
 const csv = serializeDhis2Csv([]) + rows.map((r) => `${r.indicator},${r.period},${r.orgUnit},${r.disagg},,${r.value},,,,false\r\n`).join('');
 rows.length = 0;
 await bench(sqliteTarget, csv);
-const pgUrl = process.env['BAOCAO_BENCH_PG_URL'];
-if (pgUrl) await bench(postgresTarget(pgUrl), csv);
-else console.log('\nPostgreSQL skipped: set BAOCAO_BENCH_PG_URL=postgres://user@host:port/postgres (a server where the bench may create and drop databases).');
+// PostgreSQL: a given server, else a throwaway cluster started like the test command's.
+const givenPgUrl = process.env['BAOCAO_BENCH_PG_URL'];
+const pgBin = givenPgUrl ? null : findPostgresBin();
+if (givenPgUrl) await bench(postgresTarget(givenPgUrl), csv);
+else if (pgBin) {
+  const cluster = await startCluster(pgBin);
+  try {
+    await bench(postgresTarget(cluster.url), csv);
+  } finally {
+    stopCluster(cluster);
+  }
+} else console.log('\nPostgreSQL skipped: install postgresql-15 (apt-get install postgresql-15) or set BAOCAO_BENCH_PG_URL=postgres://user@host:port/postgres.');

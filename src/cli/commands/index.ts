@@ -5,15 +5,22 @@ import type { Command } from '../command.ts';
 export const COMMANDS: readonly Command[] = [
   {
     name: 'start',
-    summary: 'Khởi động máy chủ (sẽ có ở phiên bản sau)',
-    help: `Cách dùng: baocao start
+    summary: 'Chạy thử ngay: nạp dữ liệu mẫu (nếu CSDL trống) và chạy máy chủ',
+    help: `Cách dùng: baocao start [--port 3000] [--host 127.0.0.1]
 
-Chuẩn bị cơ sở dữ liệu (áp dụng cấu trúc mới nếu có). Máy chủ web và giao diện
-sẽ có ở phiên bản sau.
+Áp dụng cấu trúc cơ sở dữ liệu mới, nạp dữ liệu mẫu Sở TT&TT Trà Vinh và các tài
+khoản mẫu khi cơ sở dữ liệu còn trống (chưa có đơn vị nào), dựng giao diện web nếu
+cần, rồi chạy máy chủ như "baocao serve". Tài khoản mẫu: quantri, vanphong, lanhdao,
+bcvt, thanhtra, ubndtinh; mật khẩu baocao-demo (vô hiệu hóa trước khi dùng thật).
+
+Tùy chọn:
+  --port CỔNG      cổng (mặc định 3000, hoặc biến PORT)
+  --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định 127.0.0.1, hoặc biến HOST)
+  -h, --help       xem hướng dẫn này
 
 Biến môi trường:
   BAOCAO_DB   cơ sở dữ liệu: sqlite:đường-dẫn (mặc định sqlite:./data/baocao.db) hoặc postgres://…`,
-    options: {},
+    options: { port: { type: 'string' }, host: { type: 'string' } },
     load: () => import('./start.ts'),
   },
   {
@@ -187,6 +194,42 @@ Ví dụ:
   baocao report render --org stttt-travinh --period 2022-04 --format docx --out bao-cao-thang-4.docx`,
     options: { org: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     load: () => import('./report-render.ts'),
+  },
+  {
+    name: 'report create',
+    summary: 'Lập báo cáo của kỳ mới (mang kế hoạch kỳ trước vào phần đánh giá)',
+    help: `Cách dùng: baocao report create --org MÃ_ĐƠN_VỊ --period KỲ [--template MÃ]
+
+Lập báo cáo (đang soạn) của đơn vị cho kỳ: phần đầu (đề cương, cơ quan, ký hiệu,
+nơi nhận, người ký) lấy từ báo cáo kỳ trước; các dòng kế hoạch kỳ trước đặt cho kỳ
+này được chép vào phần đánh giá thực hiện kế hoạch để ghi trạng thái.
+
+Tùy chọn:
+  --org MÃ          mã đơn vị, ví dụ stttt-travinh
+  --period KỲ       2022-05, 202205, …
+  --template MÃ     đề cương (bắt buộc khi chưa có báo cáo kỳ trước)
+  -h, --help        xem hướng dẫn này`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, template: { type: 'string' } },
+    load: () => import('./report-create.ts'),
+  },
+  {
+    name: 'audit',
+    summary: 'Xem nhật ký thay đổi',
+    help: `Cách dùng: baocao audit [--org MÃ_ĐƠN_VỊ] [--period KỲ] [--user TÊN] [--kind LOẠI] [--limit N] [--json]
+
+Liệt kê các thay đổi (mới nhất trước): ai, khi nào, thao tác gì, trên đơn vị và kỳ
+nào, giá trị trước và sau (với --json).
+
+Tùy chọn:
+  --org MÃ        đơn vị (gồm các đơn vị trực thuộc)
+  --period KỲ     kỳ báo cáo
+  --user TÊN      người thực hiện (tên đăng nhập, hoặc cli:TÊN)
+  --kind LOẠI     loại thao tác, ví dụ report.issue hoặc report_item
+  --limit N       số dòng tối đa (mặc định 100)
+  --json          in dạng JSON (có trước/sau)
+  -h, --help      xem hướng dẫn này`,
+    options: { org: { type: 'string' }, period: { type: 'string' }, user: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    load: () => import('./audit.ts'),
   },
   {
     name: 'serve',
