@@ -8,7 +8,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
   outputDir: '../test-output/playwright',
-  timeout: 90_000,
+  timeout: 240_000,
   expect: { timeout: 10_000 },
   workers: 1,
   fullyParallel: false,
