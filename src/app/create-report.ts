@@ -33,8 +33,8 @@ export interface CreatedReport {
 }
 
 /** `principal` null: the CLI, run by whoever holds the database. */
-export async function createReport({ store, principal, orgUnit, period, header = {}, now = new Date() }: {
-  store: Store; principal: Principal | null; orgUnit: string; period: string; header?: ReportHeaderInput; now?: Date;
+export async function createReport({ store, principal, actor = 'cli', orgUnit, period, header = {}, now = new Date() }: {
+  store: Store; principal: Principal | null; actor?: string; orgUnit: string; period: string; header?: ReportHeaderInput; now?: Date;
 }): Promise<CreatedReport> {
   const parsed = parseReportPeriod(period);
   const code = formatPeriod(parsed);
@@ -69,7 +69,7 @@ export async function createReport({ store, principal, orgUnit, period, header =
       if (!saved.ok) throw new AppError('conflict', 'Không chép được kế hoạch kỳ trước; thử lại.');
     }
     await tx.audit.record([{
-      at: now.toISOString(), actor: principal ? actorOf(principal) : 'cli', action: 'report.create', entity: 'report',
+      at: now.toISOString(), actor: principal ? actorOf(principal) : actor, action: 'report.create', entity: 'report',
       orgUnit, period: code, before: null, after: { template, carriedPlanItems: carried.length, from: previous?.period ?? null },
     }]);
     return { workflow: await loadWorkflow({ store: tx, orgUnit, period: code }), carriedPlanItems: carried.length };

@@ -13,11 +13,10 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const orgUnit = requireString(args, 'org', helpCommand);
   const period = formatPeriod(requirePeriod(args, helpCommand));
   const template = optionalString(args, 'template');
-  const created = await withStore(env, (store) => createReport({ store, principal: null, orgUnit, period, header: template ? { template } : {} })).catch((error: unknown) => {
+  const created = await withStore(env, (store) => createReport({ store, principal: null, actor: cliActor(env), orgUnit, period, header: template ? { template } : {} })).catch((error: unknown) => {
     if (error instanceof AppError) throw new CliError(2, error.message);
     throw error;
   });
   io.out(`Đã lập báo cáo ${period} của ${orgUnit} (đề cương ${created.workflow.report.template}); ${created.carriedPlanItems} dòng kế hoạch kỳ trước đưa vào phần đánh giá.`);
-  void cliActor;
   return 0;
 }
