@@ -40,6 +40,7 @@ test('a month of the demo department over HTTP: submit, compile, approve, issue,
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         const text = await response.text();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads JSON fields ad hoc
         return { status: response.status, text, json: () => JSON.parse(text) as Record<string, any> };
       };
       const login = async (username: string): Promise<Session> => {

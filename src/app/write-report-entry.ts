@@ -138,11 +138,3 @@ export async function writeReportEntry({ store, principal, orgUnit, period, kind
     return { entry };
   });
 }
-
-/** The entries of one kind of a report, for a reader of the report. */
-export async function listReportEntries({ store, orgUnit, period, kind }: {
-  store: Store; orgUnit: string; period: string; kind: EntryKind;
-}): Promise<{ report: ReportScope['report']; entries: Versioned<ReportEntry>[] }> {
-  const scope = await loadReportScope(store, orgUnit, period);
-  return { report: scope.report, entries: await entryAccess(store, kind).list(scope.report.id) };
-}
