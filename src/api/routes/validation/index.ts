@@ -3,7 +3,6 @@
 // the period, the report's own checks. Findings are data: always 200.
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { checkReport } from '../../../app/check-report.ts';
 import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
 import { validateOrgUnitPeriod } from '../../../app/validate-org-unit-period.ts';
 import type { Finding } from '../../../core/finding.ts';
@@ -35,15 +34,11 @@ export function registerValidationRoutes(app: ZodApp, context: ApiContext): void
     const result = await validateOrgUnitPeriod({ store: context.store, orgUnit: org, period: parsed.period, children });
     if (!result.ok) throw new AppError('not_found', result.problem, { field: 'querystring.org' });
     const period = formatPeriod(parsed.period);
-    // A unit without a report this period has only its data checked.
-    const reportFindings = await checkReport({ store: context.store, orgUnit: org, period }).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'not_found') return [];
-      throw error;
-    });
     const plain = (list: readonly Finding[]) => list.map(({ indicators, ...f }) => ({ ...f, ...(indicators ? { indicators: [...indicators] } : {}) }));
     const findings = plain(result.findings);
+    const reportFindings = plain(result.reportFindings);
     return {
-      orgUnit: org, period, orgUnits: [...result.orgUnits], findings, reportFindings: plain(reportFindings),
+      orgUnit: org, period, orgUnits: [...result.orgUnits], findings, reportFindings,
       errors: [...findings, ...reportFindings].filter((f) => f.severity === 'error').length,
     };
   });
