@@ -13,6 +13,25 @@ import type { ImportSummary, ValueRow } from './value-import.ts';
 export async function writeValues({ store, principal, rows, dryRun = false, now = new Date() }: {
   store: Store; principal: Principal; rows: readonly ValueRow[]; dryRun?: boolean; now?: Date;
 }): Promise<ImportSummary> {
+  await assertRowsWritable({ store, principal, rows });
+  const summary = await importValues({ store, rows, dryRun, actor: actorOf(principal), now: () => now });
+  const first = summary.conflicts[0];
+  if (summary.status === 'ERROR' && first) {
+    const row = first.indexes[0];
+    throw new AppError('bad_request', row === undefined ? first.message : `Dòng ${row}: ${first.message}`, {
+      field: row === undefined ? 'body.dataValues' : `body.dataValues.${row - 1}.${fieldOf(first.object, rows[row - 1])}`,
+      details: { importSummary: summary },
+    });
+  }
+  return summary;
+}
+
+/**
+ * Forbidden unless every known unit of the rows is in the caller's write scope;
+ * period_locked when an issued report locks one of their (unit, period) pairs. Shared
+ * with file imports (import-values-file.ts), which check before anything is written.
+ */
+export async function assertRowsWritable({ store, principal, rows }: { store: Store; principal: Principal; rows: readonly ValueRow[] }): Promise<void> {
   const tree = await loadOrgTree(store);
   const targets = new Map<string, { orgUnit: string; period: string }>();
   for (const row of rows) {
@@ -26,16 +45,6 @@ export async function writeValues({ store, principal, rows, dryRun = false, now 
     }
   }
   await assertPeriodsUnlocked({ store, tree, targets: [...targets.values()] });
-  const summary = await importValues({ store, rows, dryRun, actor: actorOf(principal), now: () => now });
-  const first = summary.conflicts[0];
-  if (summary.status === 'ERROR' && first) {
-    const row = first.indexes[0];
-    throw new AppError('bad_request', row === undefined ? first.message : `Dòng ${row}: ${first.message}`, {
-      field: row === undefined ? 'body.dataValues' : `body.dataValues.${row - 1}.${fieldOf(first.object, rows[row - 1])}`,
-      details: { importSummary: summary },
-    });
-  }
-  return summary;
 }
 
 /** Which dataValueSets field a conflict's object names. */

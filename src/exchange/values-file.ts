@@ -29,6 +29,25 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/**
+ * Why uploaded bytes cannot be a values file at all, before any parsing: empty, or
+ * neither a ZIP (XLSX) nor UTF-8 text (a CSV saved in a legacy code page would
+ * otherwise be read as garbled codes). Null when worth parsing.
+ */
+export function unreadableValuesFile(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return 'Tệp rỗng, không có số liệu để nhập.';
+  if (isZip(bytes)) return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return 'Tệp không phải Excel (.xlsx) cũng không phải văn bản UTF-8 (JSON, CSV, ADX); nếu là CSV lưu bằng bảng mã cũ, hãy lưu lại với mã UTF-8.';
+  }
+  if (text.includes('\u0000')) return 'Tệp chứa dữ liệu nhị phân, không phải tệp số liệu JSON, CSV, ADX hay Excel (.xlsx).';
+  if (text.trim() === '') return 'Tệp chỉ có khoảng trắng, không có số liệu để nhập.';
+  return null;
+}
+
 /** Any values file as bytes: an XLSX form, or text in one of the text formats. */
 export async function readValuesFile(bytes: Uint8Array): Promise<LocatedValues> {
   if (isZip(bytes)) return parseValuesForm(bytes);

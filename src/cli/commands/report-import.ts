@@ -2,6 +2,7 @@
 // reads an existing report, shows what landed where (and what did not), and saves it
 // as the report instance of the org unit and period unless it is a dry run.
 import { readFile, stat } from 'node:fs/promises';
+import { chooseReportTemplate } from '../../app/choose-report-template.ts';
 import { importLegacyReport } from '../../app/import-legacy-report.ts';
 import type { LegacyImportResult } from '../../app/import-legacy-report.ts';
 import type { Store } from '../../app/ports.ts';
@@ -27,7 +28,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const options = { paragraphs: legacy.paragraphs, orgUnit: optionalString(args, 'org') ?? null, period: optionalString(args, 'period') ?? null, dryRun };
   const result = dryRun && fileTemplate
     ? await importLegacyReport({ ...options, template: fileTemplate })
-    : await withStore(env, async (store) => importLegacyReport({ ...options, template: fileTemplate ?? await storedTemplate(store, templateOption), reports: store.reports }));
+    : await withStore(env, async (store) => importLegacyReport({ ...options, template: fileTemplate ?? await storedTemplate(store, templateOption, options.orgUnit, options.period), reports: store.reports }));
   if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
   else printResult(io, file, result);
   return result.status === 'ERROR' ? 2 : 0;
@@ -62,14 +63,10 @@ async function readTemplateFile(file: string): Promise<ReportTemplate> {
   return parsed.template;
 }
 
-async function storedTemplate(store: Store, code: string | undefined): Promise<ReportTemplate | null> {
-  if (code) {
-    const template = await store.templates.get(code);
-    if (!template) throw new CliError(2, `Không có đề cương báo cáo mã "${code}".`);
-    return template;
-  }
-  const all = await store.templates.list();
-  return all.length === 1 ? all[0] ?? null : all.find((t) => t.code === 'stttt-monthly') ?? all[0] ?? null;
+async function storedTemplate(store: Store, code: string | undefined, orgUnit: string | null, period: string | null): Promise<ReportTemplate | null> {
+  const chosen = await chooseReportTemplate({ store, code: code ?? null, orgUnit, period });
+  if (!chosen.ok) throw new CliError(2, chosen.problem);
+  return chosen.template;
 }
 
 function printResult(io: Io, file: string, r: LegacyImportResult): void {

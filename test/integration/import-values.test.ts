@@ -1,12 +1,12 @@
-// The values import use case on both databases (it lives under src/cli because only
-// the wiring layers may import src/storage's test helpers).
+// The values import use case on both databases (an integration test: it wires
+// exchange, app and storage together, so it lives in test/integration).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { importValues } from '../../app/import-values.ts';
-import type { Store } from '../../app/ports.ts';
-import { parseValuesFile } from '../../exchange/values-file.ts';
-import { CHANNEL, INDICATORS, TRA_VINH_UNITS } from '../../storage/testing/fixtures.ts';
-import { testDatabases } from '../../storage/testing/test-databases.ts';
+import { importValues } from '../../src/app/import-values.ts';
+import type { Store } from '../../src/app/ports.ts';
+import { parseValuesFile } from '../../src/exchange/values-file.ts';
+import { CHANNEL, INDICATORS, TRA_VINH_UNITS } from '../../src/storage/testing/fixtures.ts';
+import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
 const HEADER = 'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup';
 

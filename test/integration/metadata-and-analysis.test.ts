@@ -2,18 +2,18 @@
 // databases (under src/cli because only the wiring layers may import src/storage).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aggregateIndicator } from '../../app/aggregate-indicator.ts';
-import { exportMetadata } from '../../app/export-metadata.ts';
-import { exportValues } from '../../app/export-values.ts';
-import { importMetadata } from '../../app/import-metadata.ts';
-import type { MetadataSet } from '../../app/import-metadata.ts';
-import { importValues } from '../../app/import-values.ts';
-import type { Store } from '../../app/ports.ts';
-import { validateOrgUnitPeriod } from '../../app/validate-org-unit-period.ts';
-import { parsePeriod } from '../../core/period.ts';
-import { parseValuesFile } from '../../exchange/values-file.ts';
-import { CHANNEL, INDICATORS } from '../../storage/testing/fixtures.ts';
-import { testDatabases } from '../../storage/testing/test-databases.ts';
+import { aggregateIndicator } from '../../src/app/aggregate-indicator.ts';
+import { exportMetadata } from '../../src/app/export-metadata.ts';
+import { exportValues } from '../../src/app/export-values.ts';
+import { importMetadata } from '../../src/app/import-metadata.ts';
+import type { MetadataSet } from '../../src/app/import-metadata.ts';
+import { importValues } from '../../src/app/import-values.ts';
+import type { Store } from '../../src/app/ports.ts';
+import { validateOrgUnitPeriod } from '../../src/app/validate-org-unit-period.ts';
+import { parsePeriod } from '../../src/core/period.ts';
+import { parseValuesFile } from '../../src/exchange/values-file.ts';
+import { CHANNEL, INDICATORS } from '../../src/storage/testing/fixtures.ts';
+import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
 const METADATA: MetadataSet = {
   orgUnits: [

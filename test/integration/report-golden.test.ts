@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkReport } from '../../app/check-report.ts';
-import { loadDemo } from '../../app/load-demo.ts';
-import { renderReport } from '../../app/render-report.ts';
-import { loadDemo as readDemoFiles } from '../../exchange/demo/load-demo.ts';
-import { pdfToText, skipUnless } from '../../render/testing/external-tools.ts';
-import { testDatabases } from '../../storage/testing/test-databases.ts';
-import { RENDERERS } from '../commands/report-render.ts';
+import { checkReport } from '../../src/app/check-report.ts';
+import { loadDemo } from '../../src/app/load-demo.ts';
+import { renderReport } from '../../src/app/render-report.ts';
+import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
+import { pdfToText, skipUnless } from '../../src/render/testing/external-tools.ts';
+import { testDatabases } from '../../src/storage/testing/test-databases.ts';
+import { RENDERERS } from '../../src/cli/commands/report-render.ts';
 
-const SEED = readFileSync(fileURLToPath(new URL('../../../test/fixtures/seed-stttt-travinh-2022-04.md', import.meta.url)), 'utf8');
+const SEED = readFileSync(fileURLToPath(new URL('../fixtures/seed-stttt-travinh-2022-04.md', import.meta.url)), 'utf8');
 const FIGURE = /\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?%?/g;
 
 /**
