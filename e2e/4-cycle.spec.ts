@@ -27,7 +27,8 @@ async function addItem(page: Page, section: string, item: string): Promise<void>
   // The list is long (virtual): search it as a user would.
   await page.getByLabel('Mục', { exact: true }).click();
   await page.keyboard.type(section);
-  await page.getByRole('option', { name: section }).first().click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Mục', { exact: true }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(section);
   await page.getByRole('button', { name: 'Thêm nội dung' }).click();
   await page.getByRole('dialog').getByLabel('Nội dung').fill(item);
   await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();

@@ -8,10 +8,12 @@ import { registerIndicatorRoutes } from './indicators/index.ts';
 import { registerMeRoutes } from './me/index.ts';
 import { registerOrgUnitRoutes } from './orgunits/index.ts';
 import { registerReportEntryRoutes } from './report-entries/index.ts';
+import { registerReportImportRoutes } from './reports/import.ts';
 import { registerReportRoutes } from './reports/index.ts';
 import { registerSessionRoutes } from './session/index.ts';
 import { registerTemplateRoutes } from './templates/index.ts';
 import { registerValidationRoutes } from './validation/index.ts';
+import { registerValueFileRoutes } from './values/files.ts';
 import { registerValueRoutes } from './values/index.ts';
 
 export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: RateLimit): void {
@@ -21,7 +23,9 @@ export function registerRoutes(app: ZodApp, context: ApiContext, loginLimit: Rat
   registerOrgUnitRoutes(app, context);
   registerIndicatorRoutes(app, context);
   registerValueRoutes(app, context);
+  registerValueFileRoutes(app, context);
   registerReportRoutes(app, context);
+  registerReportImportRoutes(app, context);
   registerReportEntryRoutes(app, context);
   registerTemplateRoutes(app, context);
   registerValidationRoutes(app, context);
