@@ -18,6 +18,7 @@ import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
 import { ERRORS, ZOrgCode } from '../schemas.ts';
 import { RENDERERS } from './renderers.ts';
+import { attachment } from '../file-upload.ts';
 
 const FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
 
@@ -57,10 +58,6 @@ function splitPeriod(raw: string): { period: string; format: (typeof FORMATS)[nu
   return { period, format: extension as (typeof FORMATS)[number] | null };
 }
 
-/** RFC 6266: an ASCII fallback and the Vietnamese name in UTF-8. */
-function contentDisposition(asciiName: string, vietnameseName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(vietnameseName)}`;
-}
 
 export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
   app.get('/api/reports/:org/:period', {
@@ -84,7 +81,7 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
     const parsed = tryParsePeriod(period);
     const label = parsed.ok ? periodLabel(parsed.period) : period;
     const vietnamese = `Báo cáo ${label} - ${unit?.shortName ?? unit?.name ?? org}.${format}`;
-    reply.type(rendered.contentType).header('content-disposition', contentDisposition(rendered.fileName, vietnamese));
+    reply.type(rendered.contentType).header('content-disposition', attachment(rendered.fileName, vietnamese));
     return reply.send(typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body));
   });
 
