@@ -18,19 +18,8 @@ export type VersionedWrite<T> =
   | { readonly ok: false; readonly reason: 'conflict' | 'not_found' };
 
 /** A report row: the header of a ReportInstance plus its workflow state. */
-export interface StoredReport {
+export interface StoredReport extends Omit<ReportInstance, 'items' | 'documents' | 'plan' | 'variables'> {
   readonly id: number;
-  readonly template: string;
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly number: number | null;
-  readonly date: IsoDate | null;
-  readonly place: string;
-  readonly governingBody: string;
-  readonly issuingBody: string;
-  readonly symbol: string;
-  readonly recipients: readonly string[];
-  readonly signer: Signer;
   readonly variables: Readonly<Record<string, string | number>>;
   readonly status: ReportStatus;
   /** Why it was last returned or reopened. */
