@@ -7,7 +7,7 @@
 // so two people editing the same report never silently overwrite each other.
 import type { IsoDate } from '../core/period.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from '../core/report-instance.ts';
-import type { ReportModel, Signer } from '../core/report-model.ts';
+import type { ReportModel } from '../core/report-model.ts';
 import type { ReportTemplate } from '../core/report-template.ts';
 import type { PartStatus, ReportStatus } from '../core/workflow.ts';
 import type { UpsertCounts } from './ports.ts';
