@@ -33,3 +33,36 @@ test('every page shows for the admin, with a screenshot', async ({ page }) => {
     await screenshot(page, name);
   }
 });
+
+test('the dashboard counts the findings `baocao validate` reports for April 2022: 1 error, 1 warning', async ({ page }) => {
+  await login(page, 'quantri');
+  await page.goto(at('/tong-quan'));
+  // The demo's own figures: 1022 petitions stated as 168 where the parts add up to 166, and a meeting item listed twice.
+  const answer = await page.request.get('/api/validation?org=stttt-travinh&period=2022-04');
+  const body = (await answer.json()) as { findings: { severity: string }[]; reportFindings: { severity: string }[] };
+  const all = [...body.findings, ...body.reportFindings];
+  expect(all.filter((f) => f.severity === 'error')).toHaveLength(1);
+  await expect(page.getByTestId('findings-error').locator('.ant-statistic-content-value')).toHaveText('1');
+  await expect(page.getByTestId('findings-warning').locator('.ant-statistic-content-value')).toHaveText(String(all.filter((f) => f.severity === 'warning').length));
+});
+
+test('Quản trị lists the accounts with their scopes; Biểu đồ charts a derived share, also on a slice', async ({ page }) => {
+  await login(page, 'quantri');
+  await page.goto(at('/quan-tri'));
+  await page.getByRole('tab', { name: 'Người dùng' }).click();
+  await expect(page.getByRole('row', { name: /thanhtra/ })).toContainText('Thanh tra Sở');
+  await expect(page.getByRole('button', { name: 'Khóa bcvt', exact: true })).toBeVisible();
+  await screenshot(page, '09b-quan-tri-nguoi-dung');
+
+  await page.goto(at('/bieu-do'));
+  // The signed share is derived: computed by the server from the month's sums.
+  await expect(page.getByRole('img', { name: 'Biểu đồ Tỷ lệ văn bản được ký số' })).toBeVisible();
+  await page.getByLabel('Chỉ tiêu', { exact: true }).click();
+  await page.keyboard.type('Tỷ lệ hồ sơ trực tuyến');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('img', { name: 'Biểu đồ Tỷ lệ hồ sơ trực tuyến' })).toBeVisible();
+  await page.getByLabel('Lát cắt', { exact: true }).click();
+  await page.getByRole('option').nth(1).click();
+  await expect(page.getByRole('img', { name: 'Biểu đồ Tỷ lệ hồ sơ trực tuyến' })).toBeVisible();
+  await screenshot(page, '07b-bieu-do-ty-le-truc-tuyen');
+});

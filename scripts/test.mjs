@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The test command: runs every *.test.ts under src/ and test/ (or the files given) with
+// The test command: runs every *.test.ts under src/, test/ and web/src/ (or the files given) with
 // Node's test runner, against a throwaway PostgreSQL cluster when PostgreSQL is
 // installed, so that every repository test runs on both SQLite and PostgreSQL.
 //
@@ -27,7 +27,7 @@ function findTests(dir, out = []) {
 }
 
 async function main() {
-  const files = process.argv.slice(2).length ? process.argv.slice(2) : [...findTests('src'), ...findTests('test')].sort();
+  const files = process.argv.slice(2).length ? process.argv.slice(2) : [...findTests('src'), ...findTests('test'), ...findTests('web/src')].sort();
   const env = { ...process.env, TZ: 'UTC' };
   let cluster = null;
 

@@ -72,6 +72,8 @@ export interface AccountRepository {
   listUsers(): Promise<User[]>;
   /** False when no such user. */
   setDisabled(username: string, disabled: boolean): Promise<boolean>;
+  /** Replaces all grants of a user; false when there is no such user. */
+  setGrants(username: string, grants: readonly StoredGrant[]): Promise<boolean>;
   setPassword(username: string, passwordHash: string): Promise<boolean>;
 
   createSession(session: Session): Promise<void>;

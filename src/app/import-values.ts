@@ -6,6 +6,7 @@ import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import { disaggKey, parseDisaggKey } from '../core/indicator.ts';
 import type { Catalogue, Indicator } from '../core/indicator.ts';
 import { formatPeriod, tryParsePeriod } from '../core/period.ts';
+import { AppError } from './app-error.ts';
 import { loadCatalogue } from './load-catalogue.ts';
 import type { AuditEvent, Store } from './ports.ts';
 import type { ImportConflict, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
@@ -37,7 +38,8 @@ export async function importValues({
   const fatal = parsed?.fatal ?? false;
   const { catalogue } = await loadCatalogue({ store });
   const orgUnitCodes = new Set((await store.orgUnits.list()).map((unit) => unit.code));
-  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString() });
+  const bases = new Map<string, number | null>();
+  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases });
   // Rows the parser already dropped count as read, and as ignored.
   const rowsRead = rows.length + (parsed && !fatal ? parsed.conflicts.reduce((n, c) => n + c.indexes.length, 0) : 0);
   const conflictRows = rowsRead - values.length;
@@ -51,6 +53,8 @@ export async function importValues({
     // What is stored under the file's keys: before-values for the audit, and the
     // imported/updated split of a dry run.
     const stored = await findStored(target, values);
+    // Read inside the write's transaction, so no save can slip in between check and write.
+    assertNotStale(values, bases, stored);
     let imported = 0, updated = 0, unchanged = 0;
     for (let start = 0; start < values.length; start += chunkSize) {
       const chunk = values.slice(start, start + chunkSize);
@@ -117,6 +121,8 @@ interface ResolveInput {
   readonly orgUnitCodes: ReadonlySet<string>;
   readonly conflicts: ConflictList;
   readonly at: string;
+  /** Filled with the base value of each row that carries one, by key string. */
+  readonly bases: Map<string, number | null>;
 }
 
 /**
@@ -125,7 +131,7 @@ interface ResolveInput {
  * as written, and duplicate keys are found through nested maps (indicator → period →
  * disaggregation → org unit) rather than by building a key string per row.
  */
-function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at }: ResolveInput): DataValue[] {
+function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases }: ResolveInput): DataValue[] {
   const periods = new Map<string, string | null>();
   const disaggsByIndicator = new Map<string, Map<string, { key: string } | { problem: string }>>();
   const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, number>>>>();
@@ -177,12 +183,52 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at }: ResolveIn
       continue;
     }
     byOrgUnit.set(row.orgUnit, row.index);
+    if (row.base !== undefined) {
+      const base = row.base === null || row.base.trim() === '' ? null : Number(row.base.trim());
+      bases.set(dataValueKeyString({ indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key }), base !== null && Number.isFinite(base) ? base : null);
+    }
     values.push({
       indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key, value: number,
       comment: row.comment ?? null, storedBy: row.storedBy ?? null, updatedAt: at,
     });
   }
   return values;
+}
+
+/** One value whose stored state moved on since the writer read it. */
+export interface StaleValue {
+  readonly dataElement: string;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly categoryOptionCombo: string;
+  /** What the writer saw (null: empty). */
+  readonly base: number | null;
+  /** What is stored now (null: nothing). */
+  readonly current: number | null;
+  readonly storedBy: string | null;
+  readonly lastUpdated: string | null;
+}
+
+/** 409 `conflict` listing every stale value with what is stored now; nothing is written. */
+function assertNotStale(values: readonly DataValue[], bases: ReadonlyMap<string, number | null>, stored: ReadonlyMap<string, DataValue>): void {
+  if (bases.size === 0) return;
+  const stale: StaleValue[] = [];
+  for (const value of values) {
+    const key = dataValueKeyString(value);
+    if (!bases.has(key)) continue;
+    const base = bases.get(key) ?? null;
+    const now = stored.get(key);
+    const current = now ? now.value : null;
+    if (current !== base) {
+      stale.push({
+        dataElement: value.indicator, orgUnit: value.orgUnit, period: value.period, categoryOptionCombo: value.disagg === '' ? 'default' : value.disagg,
+        base, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
+      });
+    }
+  }
+  if (stale.length > 0) {
+    throw new AppError('conflict', `${stale.length} số liệu đã được người khác thay đổi từ lúc bạn mở; chưa ghi gì. Xem số hiện có rồi chọn giữ số nào.`, { details: { stale } });
+  }
 }
 
 /** The inner map under `key`, created on first use. */

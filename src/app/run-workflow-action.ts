@@ -76,7 +76,9 @@ export async function runWorkflowAction({ store, principal, orgUnit, period, act
     if (!result.ok) {
       if (result.code === 'reason_required') throw new AppError('bad_request', result.message, { field: 'body.reason' });
       if (result.code === 'unknown_part') throw new AppError('bad_request', result.message, { field: 'body.part' });
-      throw new AppError('invalid_transition', result.message);
+      // The core names divisions by code; the user reads their names.
+      const named = parts.reduce((text, p) => text.replaceAll(p.division, tree.get(p.division)?.name ?? p.division), result.message);
+      throw new AppError('invalid_transition', named);
     }
     const after = result.state;
 

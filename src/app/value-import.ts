@@ -15,6 +15,12 @@ export interface ValueRow {
   readonly value: string;
   readonly comment?: string | null;
   readonly storedBy?: string | null;
+  /**
+   * The stored value this write was based on (as GET /api/values showed it; null or ''
+   * when the cell was empty). When given, the write is refused with 409 `conflict` if
+   * the stored value has changed since: a stale save never overwrites someone else's.
+   */
+  readonly base?: string | null;
 }
 
 /** DHIS2-like conflict: what was wrong, with the rows it concerns. */

@@ -119,6 +119,27 @@ export class Aggregator implements ValueSource {
     return { indicator, value: this.value({ indicator, filter }, period, orgUnit), parts };
   }
 
+  /**
+   * A value restricted to a slice. For a stored indicator the filter picks its options;
+   * for a derived one it applies to every part of the expression that has the
+   * dimension (the online share among provincial-level dossiers), so a ratio stays a
+   * ratio of sliced sums instead of an average of ratios.
+   */
+  sliceValue(indicator: string, period: Period, orgUnit: string, filter: Filter): number | null {
+    const definition = this.catalogue.indicator(indicator);
+    if (definition?.kind !== 'derived') return this.value({ indicator, filter }, period, orgUnit);
+    const expr = this.expressionOf(definition);
+    if (!expr) return null;
+    const source: ValueSource = {
+      value: (ref, at, unit) => {
+        const own = this.catalogue.indicator(ref.indicator)?.disaggregations ?? [];
+        const added = Object.entries(filter).filter(([dimension]) => own.includes(dimension) && !Object.hasOwn(ref.filter, dimension));
+        return this.value({ indicator: ref.indicator, filter: { ...ref.filter, ...Object.fromEntries(added) } }, at, unit);
+      },
+    };
+    return this.evaluateDerived(definition, expr, source, period, orgUnit)?.value ?? null;
+  }
+
   /** Month-over-month by default (offset -1); same month last year with offset -12. */
   change(indicator: string, period: Period, orgUnit: string, offset = -1, filter: Filter = {}): Change {
     const current = this.value({ indicator, filter }, period, orgUnit);

@@ -1,17 +1,23 @@
 // The pages and their paths (Vietnamese slugs); everything but the login page needs a session.
+// Each page is its own chunk (React.lazy): the first page loads only what it shows, and
+// ECharts only comes with the pages that chart (Tổng quan, Biểu đồ).
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { Loading } from './components/states.tsx';
-import { AdminPage } from './pages/AdminPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { ChartsPage } from './pages/ChartsPage.tsx';
-import { ContentPage } from './pages/ContentPage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
-import { DataEntryPage } from './pages/DataEntryPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { ReportPage } from './pages/ReportPage.tsx';
+
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ChartsPage = lazy(() => import('./pages/ChartsPage.tsx').then((m) => ({ default: m.ChartsPage })));
+const ContentPage = lazy(() => import('./pages/ContentPage.tsx').then((m) => ({ default: m.ContentPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const DataEntryPage = lazy(() => import('./pages/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+
+const page = (element: ReactNode) => <Suspense fallback={<Loading label="Đang tải trang…" />}>{element}</Suspense>;
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -24,15 +30,15 @@ function RequireSession({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route path="/dang-nhap" element={page(<LoginPage />)} />
       <Route element={<RequireSession><AppLayout /></RequireSession>}>
-        <Route path="/tong-quan" element={<DashboardPage />} />
-        <Route path="/nhap-so-lieu" element={<DataEntryPage />} />
-        <Route path="/noi-dung" element={<ContentPage />} />
-        <Route path="/bao-cao" element={<ReportPage />} />
-        <Route path="/bieu-do" element={<ChartsPage />} />
-        <Route path="/lich-su" element={<AuditPage />} />
-        <Route path="/quan-tri" element={<AdminPage />} />
+        <Route path="/tong-quan" element={page(<DashboardPage />)} />
+        <Route path="/nhap-so-lieu" element={page(<DataEntryPage />)} />
+        <Route path="/noi-dung" element={page(<ContentPage />)} />
+        <Route path="/bao-cao" element={page(<ReportPage />)} />
+        <Route path="/bieu-do" element={page(<ChartsPage />)} />
+        <Route path="/lich-su" element={page(<AuditPage />)} />
+        <Route path="/quan-tri" element={page(<AdminPage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/tong-quan" replace />} />
     </Routes>

@@ -61,6 +61,18 @@ export class AccountRepository implements AccountPort {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async setGrants(username: string, grants: readonly StoredGrant[]): Promise<boolean> {
+    return inTransaction(this.db, async (trx) => {
+      const user = await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+      if (!user) return false;
+      await trx.deleteFrom('user_grant').where('user_id', '=', user.id).execute();
+      if (grants.length > 0) {
+        await trx.insertInto('user_grant').values(grants.map((g) => ({ user_id: user.id, role: g.role, org_unit: g.orgUnit }))).execute();
+      }
+      return true;
+    });
+  }
+
   async setPassword(username: string, passwordHash: string): Promise<boolean> {
     const result = await this.db.updateTable('app_user').set({ password_hash: passwordHash }).where('username', '=', username).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;

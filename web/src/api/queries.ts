@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type {
-  AuditEvent, CompletenessView, DataValueSet, DocumentView, Indicator, ItemView, OrgUnit, PlanView,
+  AnalyticsView, DisaggregationView, AuditEvent, CompletenessView, DataValueSet, DocumentView, Indicator, ItemView, OrgUnit, PlanView,
   ReportTemplate, ReportView, UserView, ValidationView,
 } from './types.ts';
 
@@ -19,6 +19,21 @@ export const useIndicators = () => useQuery({
   queryFn: () => api.get<{ indicators: Indicator[] }>('/api/indicators'),
   select: (data) => data.indicators,
   staleTime: 10 * 60_000,
+});
+
+export const useDisaggregations = () => useQuery({
+  queryKey: ['disaggregations'],
+  queryFn: () => api.get<{ disaggregations: DisaggregationView[] }>('/api/disaggregations'),
+  select: (data) => data.disaggregations,
+  staleTime: 10 * 60_000,
+});
+
+/** Aggregated series (subtree sums, ratios of sums) for charts. */
+export const useAnalytics = (query: { indicator: string | undefined; org: string | undefined; from: string; to: string; by?: 'month' | 'unit'; filter?: string }) => useQuery({
+  queryKey: ['analytics', query],
+  queryFn: () => api.get<AnalyticsView>('/api/analytics', { ...query }),
+  enabled: Boolean(query.indicator && query.org),
+  retry: false,
 });
 
 export const useTemplate = (code: string | undefined) => useQuery({

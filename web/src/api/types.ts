@@ -20,6 +20,17 @@ export interface Indicator {
   expression: string | null; disaggregations: string[]; description: string | null;
 }
 
+/** GET /api/disaggregations */
+export interface DisaggregationView { code: string; name: string; options: { code: string; name: string }[] }
+
+/** GET /api/analytics */
+export interface AnalyticsView {
+  indicator: { code: string; name: string; unit: string; kind: string };
+  orgUnit: string; by: 'month' | 'unit'; filter: Record<string, string>;
+  periods: string[];
+  series: { orgUnit: string; name: string; values: (number | null)[] }[];
+}
+
 export interface DataValue {
   dataElement: string; period: string; orgUnit: string; categoryOptionCombo: string; value: string;
   comment?: string; storedBy?: string; lastUpdated?: string;
@@ -65,7 +76,8 @@ export interface DocumentView {
 }
 export interface PlanView { id: string; order: number; text: string; forPeriod: string; status?: PlanStatus | null; resultItemIds?: string[]; version: number }
 
-export interface ValidationView { findings: Finding[] }
+/** GET /api/validation: the data-value rules' findings and the report's own checks. */
+export interface ValidationView { orgUnit: string; period: string; findings: Finding[]; reportFindings: Finding[]; errors: number }
 
 export interface CompletenessRow {
   orgUnit: string; name?: string; status: 'submitted' | 'late' | 'missing' | string;

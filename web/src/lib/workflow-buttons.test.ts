@@ -27,3 +27,11 @@ test('each role sees the buttons its role and the report state allow', () => {
     assert.deepEqual(got, expected, name);
   }
 });
+
+test('compiling is offered but blocked while a part is missing, and open once all are in', () => {
+  const office = [grant('compiler', 'stttt', dept)];
+  const compileOf = (list: typeof parts) => offeredActions({ grants: office, status: 'draft', reportPath: dept, parts: list, pathOf: (c) => paths[c] }).find((a) => a.action === 'compile');
+  assert.equal(compileOf(parts)?.blockedBy, 'Còn 1 phần chưa nộp');
+  const allIn = parts.map((p) => ({ ...p, status: 'submitted' as const }));
+  assert.equal(compileOf(allIn)?.blockedBy, undefined);
+});

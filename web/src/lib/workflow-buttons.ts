@@ -12,6 +12,8 @@ export interface OfferedAction {
   /** The division for a part's action. */
   readonly part?: string;
   readonly needsReason: boolean;
+  /** Why the server would refuse it now (the button shows, disabled, with this reason). */
+  readonly blockedBy?: string;
 }
 
 export const ACTION_LABELS: Readonly<Record<WorkflowAction, string>> = {
@@ -38,7 +40,11 @@ export function offeredActions(input: {
         out.push({ action: 'submit', label: ACTION_LABELS.submit, part: part.division, needsReason: false });
       }
     }
-    if (onReport('compile')) out.push({ action: 'compile', label: ACTION_LABELS.compile, needsReason: false });
+    if (onReport('compile')) {
+      // The server compiles only when every division's part is in (core/workflow.ts).
+      const missing = parts.filter((p) => p.status !== 'submitted').map((p) => p.division);
+      out.push({ action: 'compile', label: ACTION_LABELS.compile, needsReason: false, ...(missing.length > 0 ? { blockedBy: `Còn ${missing.length} phần chưa nộp` } : {}) });
+    }
   }
   if ((status === 'compiled' || status === 'approved') && onReport('return_report')) out.push({ action: 'return', label: ACTION_LABELS.return, needsReason: true });
   if (status === 'compiled' && onReport('approve')) out.push({ action: 'approve', label: ACTION_LABELS.approve, needsReason: false });

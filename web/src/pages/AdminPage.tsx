@@ -1,13 +1,13 @@
 // Quản trị: units (the tree), users and their scopes, the indicator catalogue and
 // the report template's sections.
 import { Card, Table, Tabs, Tag, Typography } from 'antd';
-import { ROLE_LABELS } from '../../../src/core/access.ts';
 import { flattenSections } from '../../../src/core/report-template.ts';
-import { useIndicators, useTemplate, useUsers } from '../api/queries.ts';
+import { useIndicators, useTemplate } from '../api/queries.ts';
 import { useSession } from '../api/session.tsx';
-import type { Indicator, OrgUnit, UserView } from '../api/types.ts';
+import type { Indicator, OrgUnit } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
 import { ErrorState } from '../components/states.tsx';
+import { UsersTab } from './admin/UsersTab.tsx';
 
 const KIND_LABELS: Readonly<Record<string, string>> = { flow: 'Phát sinh trong kỳ', stock: 'Lũy kế', derived: 'Tính toán' };
 
@@ -15,7 +15,6 @@ export function AdminPage() {
   const session = useSession();
   const scope = useScope();
   const isAdmin = session.hasRole('admin');
-  const users = useUsers(isAdmin);
   const indicators = useIndicators();
   const template = useTemplate('stttt-monthly');
   if (!isAdmin) return <ErrorState error={new Error('Trang này chỉ dành cho quản trị viên.')} />;
@@ -37,16 +36,7 @@ export function AdminPage() {
             ),
           },
           {
-            key: 'users', label: 'Người dùng', children: users.isError ? <ErrorState error={users.error} onRetry={() => void users.refetch()} /> : (
-              <Table<UserView> size="small" rowKey="username" loading={users.isPending} dataSource={users.data ?? []} pagination={false}
-                locale={{ emptyText: 'Chưa có người dùng.' }}
-                columns={[
-                  { title: 'Tên đăng nhập', dataIndex: 'username', width: 160 },
-                  { title: 'Họ tên', dataIndex: 'displayName' },
-                  { title: 'Vai trò và phạm vi', key: 'g', render: (_, u) => u.grants.map((g) => <Tag key={`${g.role}${g.orgUnit}`}>{ROLE_LABELS[g.role]} · {unitName(g.orgUnit)}</Tag>) },
-                  { title: 'Trạng thái', key: 's', width: 120, render: (_, u) => (u.disabled ? <Tag color="error">Đã khóa</Tag> : <Tag color="success">Hoạt động</Tag>) },
-                ]} />
-            ),
+            key: 'users', label: 'Người dùng', children: <UsersTab units={scope.units} />,
           },
           {
             key: 'indicators', label: 'Chỉ tiêu', children: indicators.isError ? <ErrorState error={indicators.error} /> : (

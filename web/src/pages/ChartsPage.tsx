@@ -1,66 +1,74 @@
-// Biểu đồ: any indicator over the months of a year (its total and its breakdown),
-// and across units for the chosen month.
+// Biểu đồ: any indicator, stored or derived, over the twelve months up to the chosen
+// period or across the unit's child units, optionally on a slice of a disaggregation
+// (the online share of dossiers at one service level). Values come aggregated from
+// the server (GET /api/analytics): subtree sums and ratios of sums.
 import { Card, Col, Row, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../src/core/format.ts';
-import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
-import { useIndicators, useValues } from '../api/queries.ts';
+import { formatPeriod, offsetPeriod, parsePeriod, periodLabel } from '../../../src/core/period.ts';
+import { useAnalytics, useDisaggregations, useIndicators } from '../api/queries.ts';
+import type { Indicator } from '../api/types.ts';
 import { EChart } from '../components/EChart.tsx';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
-import { coreKey, disaggLabel } from '../lib/disagg-labels.ts';
-import { canonicalPeriod, monthlySeries, shortMonth } from '../lib/series.ts';
+import { shortMonth } from '../lib/series.ts';
 
 const COLORS = ['#1f4e9c', '#d1495b', '#00798c', '#edae49', '#66a182', '#8d6a9f', '#30638e'];
-const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v ?? ''));
+
+/** The dimensions a chart can slice by: the indicator's own, or for a derived one those of its parts. */
+function sliceDimensions(indicator: Indicator | undefined, all: readonly Indicator[]): string[] {
+  if (!indicator) return [];
+  if (indicator.kind !== 'derived') return indicator.disaggregations;
+  const parts = [...(indicator.expression ?? '').matchAll(/#\{([^}:]+)/g)].map((m) => m[1] ?? '');
+  return [...new Set(parts.flatMap((code) => all.find((i) => i.code === code)?.disaggregations ?? []))];
+}
 
 export function ChartsPage() {
   const scope = useScope();
   const parsed = parsePeriod(scope.period);
   const indicators = useIndicators();
-  const stored = useMemo(() => (indicators.data ?? []).filter((i) => i.kind !== 'derived'), [indicators.data]);
-  const [code, setCode] = useState<string>('ioffice.docs_issued');
-  const [mode, setMode] = useState<'months' | 'units'>('months');
-  const year = useValues(scope.org, String(parsed.year), mode === 'units');
-  const indicator = stored.find((i) => i.code === code) ?? stored[0];
+  const disaggregations = useDisaggregations();
+  const all = useMemo(() => indicators.data ?? [], [indicators.data]);
+  const [code, setCode] = useState<string>('ioffice.signed_share');
+  const [mode, setMode] = useState<'month' | 'unit'>('month');
+  const [slice, setSlice] = useState<string>('');
+  const indicator = all.find((i) => i.code === code) ?? all[0];
+  const dimensions = sliceDimensions(indicator, all);
+  const sliceOptions = [{ value: '', label: 'Tất cả' }, ...dimensions.flatMap((dim) => {
+    const d = (disaggregations.data ?? []).find((x) => x.code === dim);
+    return (d?.options ?? []).map((o) => ({ value: `${dim}=${o.code}`, label: `${d?.name ?? dim}: ${o.name}` }));
+  })];
+  const from = formatPeriod(offsetPeriod(parsed, -11));
+  const analytics = useAnalytics({ indicator: indicator?.code, org: scope.org, from, to: scope.period, by: mode, ...(slice ? { filter: slice } : {}) });
+  const percent = indicator?.unit === '%';
+  const fmt = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, percent ? 2 : undefined)}${percent ? '%' : ''}` : String(v ?? ''));
 
   const option = useMemo(() => {
-    const values = year.data?.dataValues ?? [];
-    if (!indicator) return null;
-    if (mode === 'months') {
-      const keys = [...new Set(values.filter((v) => v.dataElement === indicator.code && v.orgUnit === scope.org).map((v) => coreKey(v.categoryOptionCombo)))].sort();
-      const months = [...new Set(values.map((v) => canonicalPeriod(v.period)))].filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
-      if (keys.length === 0) return null;
+    const data = analytics.data;
+    if (!data || data.series.every((s) => s.values.every((v) => v === null))) return null;
+    if (mode === 'month') {
       return {
         color: COLORS,
         tooltip: { trigger: 'axis', valueFormatter: fmt },
-        legend: { bottom: 0 },
-        grid: { left: 64, right: 16, top: 24, bottom: 48 },
-        xAxis: { type: 'category', data: months.map(shortMonth) },
+        grid: { left: 72, right: 16, top: 24, bottom: 32 },
+        xAxis: { type: 'category', data: data.periods.map(shortMonth) },
         yAxis: { type: 'value', axisLabel: { formatter: fmt } },
-        series: keys.map((key) => {
-          const series = monthlySeries(values, indicator.code, key, scope.org);
-          return { name: disaggLabel(key), type: key === '' ? 'line' : 'bar', stack: key === '' ? undefined : 'parts', data: months.map((m) => series.get(m) ?? null), symbolSize: 7 };
-        }),
+        series: data.series.map((s) => ({ name: s.name, type: percent ? 'line' : 'bar', data: s.values, symbolSize: 7, label: { show: true, position: 'top', formatter: (p: { value: unknown }) => fmt(p.value) } })),
       };
     }
-    const month = scope.period;
-    const byUnit = new Map<string, number>();
-    for (const v of values) {
-      if (v.dataElement !== indicator.code || coreKey(v.categoryOptionCombo) !== '' || canonicalPeriod(v.period) !== month) continue;
-      byUnit.set(v.orgUnit, (byUnit.get(v.orgUnit) ?? 0) + Number(v.value));
-    }
-    if (byUnit.size === 0) return null;
-    const units = [...byUnit.keys()];
+    // Across units: the chosen month's value of each child unit.
+    const last = data.periods.length - 1;
+    const rows = data.series.map((s) => ({ name: s.name, value: s.values[last] ?? null })).filter((r) => r.value !== null);
+    if (rows.length === 0) return null;
     return {
       color: COLORS,
       tooltip: { trigger: 'axis', valueFormatter: fmt },
-      grid: { left: 220, right: 24, top: 16, bottom: 24 },
+      grid: { left: 260, right: 48, top: 16, bottom: 24 },
       xAxis: { type: 'value', axisLabel: { formatter: fmt } },
-      yAxis: { type: 'category', data: units.map((u) => scope.units.find((x) => x.code === u)?.name ?? u) },
-      series: [{ type: 'bar', data: units.map((u) => byUnit.get(u) ?? 0), label: { show: true, position: 'right', formatter: (p: { value: unknown }) => fmt(p.value) } }],
+      yAxis: { type: 'category', data: rows.map((r) => r.name) },
+      series: [{ type: 'bar', data: rows.map((r) => r.value), label: { show: true, position: 'right', formatter: (p: { value: unknown }) => fmt(p.value) } }],
     };
-  }, [year.data, indicator, mode, scope.org, scope.period, scope.units]);
+  }, [analytics.data, mode, percent]);
 
   return (
     <div>
@@ -68,15 +76,17 @@ export function ChartsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <label htmlFor="chart-indicator">Chỉ tiêu</label>
-          <Select id="chart-indicator" aria-label="Chỉ tiêu" showSearch optionFilterProp="label" style={{ width: 480 }} value={indicator?.code}
-            onChange={(v: string) => setCode(v)} options={stored.map((i) => ({ value: i.code, label: `${i.name} (${i.unit})` }))} loading={indicators.isPending} />
-          <Segmented<'months' | 'units'> aria-label="Cách xem" value={mode} onChange={setMode} options={[{ value: 'months', label: 'Theo tháng' }, { value: 'units', label: 'Theo đơn vị' }]} />
+          <Select id="chart-indicator" aria-label="Chỉ tiêu" showSearch optionFilterProp="label" style={{ width: 440 }} value={indicator?.code}
+            onChange={(v: string) => { setCode(v); setSlice(''); }} options={all.map((i) => ({ value: i.code, label: `${i.name} (${i.unit})` }))} loading={indicators.isPending} />
+          <label htmlFor="chart-slice">Lát cắt</label>
+          <Select id="chart-slice" aria-label="Lát cắt" style={{ width: 240 }} value={slice} onChange={(v: string) => setSlice(v)} options={sliceOptions} disabled={dimensions.length === 0} />
+          <Segmented<'month' | 'unit'> aria-label="Cách xem" value={mode} onChange={setMode} options={[{ value: 'month', label: 'Theo tháng' }, { value: 'unit', label: 'Theo đơn vị' }]} />
         </Space>
       </Card>
       <Row>
         <Col span={24}>
-          <Card size="small" title={indicator ? `${indicator.name} — ${mode === 'months' ? `năm ${parsed.year}` : periodLabel(parsed)}` : 'Biểu đồ'}>
-            {indicators.isPending || year.isPending ? <Loading /> : indicators.isError ? <ErrorState error={indicators.error} /> : year.isError ? <ErrorState error={year.error} onRetry={() => void year.refetch()} /> : option === null ? (
+          <Card size="small" title={indicator ? `${indicator.name}${slice ? ` (${sliceOptions.find((o) => o.value === slice)?.label ?? slice})` : ''} — ${mode === 'month' ? `12 tháng đến ${periodLabel(parsed)}` : periodLabel(parsed)}` : 'Biểu đồ'}>
+            {indicators.isPending || analytics.isPending ? <Loading /> : indicators.isError ? <ErrorState error={indicators.error} /> : analytics.isError ? <ErrorState error={analytics.error} onRetry={() => void analytics.refetch()} /> : option === null ? (
               <EmptyState description="Chưa có số liệu của chỉ tiêu này trong kỳ đã chọn." />
             ) : (
               <EChart option={option} height={420} label={`Biểu đồ ${indicator?.name ?? ''}`} />

@@ -9,10 +9,10 @@ import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Tool
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDelta, formatNumber, parseVietnameseNumber } from '../../../src/core/format.ts';
 import { formatPeriod, parsePeriod, periodLabel, previousPeriod } from '../../../src/core/period.ts';
-import { api, messageOf } from '../api/client.ts';
-import { useIndicators, useReport, useTemplate, useValidation, useValues } from '../api/queries.ts';
+import { ApiError, api, messageOf } from '../api/client.ts';
+import { useDisaggregations, useIndicators, useReport, useTemplate, useValidation, useValues } from '../api/queries.ts';
 import { useSession } from '../api/session.tsx';
-import type { DataValue, DataValueSet, ImportSummary, Indicator } from '../api/types.ts';
+import type { DataValue, DataValueSet, DisaggregationView, ImportSummary, Indicator } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { coreKey, disaggLabel, knownOptions } from '../lib/disagg-labels.ts';
@@ -29,9 +29,21 @@ interface StaleCell {
   readonly key: string;
   readonly base: string;
   readonly current: string;
+  /** What is stored now, as the server sent it (null: nothing): the base of an overwrite. */
+  readonly currentRaw: string | null;
   readonly mine: string;
   readonly by: string | undefined;
   readonly at: string | undefined;
+}
+
+interface StaleValue {
+  dataElement: string; categoryOptionCombo: string; base: number | null; current: number | null; storedBy: string | null; lastUpdated: string | null;
+}
+
+/** The stale values of a 409 from PUT /api/values, or null when the conflict is of another kind. */
+function staleOf(details: Record<string, unknown> | undefined): StaleValue[] | null {
+  const list = details?.['stale'];
+  return Array.isArray(list) && list.length > 0 ? (list as StaleValue[]) : null;
 }
 
 function valueMap(set: DataValueSet | undefined): Map<string, DataValue> {
@@ -47,11 +59,11 @@ function shown(value: string | undefined): string {
 }
 
 /** The cells of an indicator: the total, and each option seen in the data or known for its one dimension. */
-function keysOf(indicator: Indicator, seen: readonly string[]): string[] {
+function keysOf(indicator: Indicator, seen: readonly string[], catalogue: readonly DisaggregationView[]): string[] {
   const keys = new Set<string>(['']);
   if (indicator.disaggregations.length === 1) {
     const dim = indicator.disaggregations[0] ?? '';
-    for (const opt of knownOptions(dim)) keys.add(`${dim}=${opt}`);
+    for (const opt of knownOptions(catalogue, dim)) keys.add(`${dim}=${opt}`);
   }
   for (const key of seen) keys.add(key);
   return [...keys];
@@ -69,6 +81,7 @@ export function DataEntryPage() {
   const previous = formatPeriod(previousPeriod(parsePeriod(period)));
 
   const indicators = useIndicators();
+  const disaggregations = useDisaggregations();
   const report = useReport(scope.org, period);
   const template = useTemplate(report.data?.workflow.template ?? 'stttt-monthly');
   const current = useValues(org, period);
@@ -109,7 +122,7 @@ export function DataEntryPage() {
     return seen;
   }, [currentMap, previousMap]);
 
-  const cellsOf = (indicator: Indicator) => keysOf(indicator, [...(seenKeys.get(indicator.code) ?? [])]);
+  const cellsOf = (indicator: Indicator) => keysOf(indicator, [...(seenKeys.get(indicator.code) ?? [])], disaggregations.data ?? []);
 
   const findingsByCell = useMemo(() => {
     const map = new Map<string, CellFinding[]>();
@@ -148,32 +161,22 @@ export function DataEntryPage() {
     if (!org) return;
     setSaving(true);
     setSaveError(null);
+    const rows = changedCells.map(([cell, text]) => {
+      const [indicator = '', key = ''] = cell.split('|');
+      const value = parseVietnameseNumber(text);
+      return { cell, indicator, key, text: text.trim(), value };
+    });
     try {
-      const rows = changedCells.map(([cell, text]) => {
-        const [indicator = '', key = ''] = cell.split('|');
-        const value = parseVietnameseNumber(text);
-        return { cell, indicator, key, text: text.trim(), value };
-      });
-      if (!overwrite) {
-        // Someone may have saved since the page loaded: compare with the server now.
-        const fresh = valueMap(await api.get<DataValueSet>('/api/values', { org, period }));
-        const conflicts: StaleCell[] = [];
-        for (const row of rows) {
-          const base = baseRef.current.get(row.cell)?.value ?? '';
-          const now = fresh.get(row.cell);
-          if ((now?.value ?? '') !== base) {
-            conflicts.push({ cell: row.cell, indicator: row.indicator, key: row.key, base: shown(base), current: shown(now?.value), mine: row.text, by: now?.storedBy, at: now?.lastUpdated });
-          }
-        }
-        if (conflicts.length > 0) {
-          setStale(conflicts);
-          return;
-        }
-      }
+      // Each value carries what it was based on; the server refuses the whole set with
+      // 409 when one of them changed since (checked in the write's own transaction).
+      // Overwriting bases the write on what the server showed in the conflict.
       const summary = await api.put<ImportSummary>('/api/values', {
         orgUnit: org,
         period,
-        dataValues: rows.map((r) => ({ dataElement: r.indicator, categoryOptionCombo: r.key === '' ? 'default' : r.key, value: r.value === null ? '' : String(r.value) })),
+        dataValues: rows.map((r) => {
+          const base = overwrite ? (stale?.find((s) => s.cell === r.cell)?.currentRaw ?? baseRef.current.get(r.cell)?.value ?? null) : (baseRef.current.get(r.cell)?.value ?? null);
+          return { dataElement: r.indicator, categoryOptionCombo: r.key === '' ? 'default' : r.key, value: r.value === null ? '' : String(r.value), base };
+        }),
       });
       if (summary.status === 'ERROR' || summary.conflicts.length > 0) {
         setSaveError(summary.conflicts.map((c) => c.message).join(' ') || 'Không ghi được số liệu.');
@@ -184,8 +187,22 @@ export function DataEntryPage() {
       await client.invalidateQueries({ queryKey: ['values'] });
       await client.invalidateQueries({ queryKey: ['validation'] });
       await client.invalidateQueries({ queryKey: ['reports'] });
+      await client.invalidateQueries({ queryKey: ['analytics'] });
     } catch (error) {
-      setSaveError(messageOf(error));
+      const staleValues = error instanceof ApiError && error.code === 'conflict' ? staleOf(error.details) : null;
+      if (staleValues) {
+        setStale(staleValues.map((s) => {
+          const cell = cellId(s.dataElement, coreKey(s.categoryOptionCombo));
+          const [indicator = '', key = ''] = cell.split('|');
+          const raw = s.current === null ? null : String(s.current);
+          return {
+            cell, indicator, key, base: shown(s.base === null ? '' : String(s.base)), current: shown(raw ?? ''), currentRaw: raw,
+            mine: rows.find((r) => r.cell === cell)?.text ?? '', by: s.storedBy ?? undefined, at: s.lastUpdated ?? undefined,
+          };
+        }));
+      } else {
+        setSaveError(messageOf(error));
+      }
     } finally {
       setSaving(false);
     }
@@ -197,7 +214,7 @@ export function DataEntryPage() {
     await client.invalidateQueries({ queryKey: ['values', org, period] });
   };
 
-  if (indicators.isPending || current.isPending) return <Loading />;
+  if (indicators.isPending || current.isPending || disaggregations.isPending) return <Loading />;
   if (indicators.isError) return <ErrorState error={indicators.error} onRetry={() => void indicators.refetch()} />;
   if (current.isError) return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
   if (inputIndicators.length === 0) return <EmptyState description="Chưa có chỉ tiêu nào trong danh mục." />;
@@ -257,10 +274,10 @@ export function DataEntryPage() {
                       const now = parseVietnameseNumber(text);
                       const findings = findingsByCell.get(cell) ?? [];
                       const severity = findings.some((f) => f.severity === 'error') ? 'has-error' : findings.length ? 'has-warning' : '';
-                      const label = `${indicator.name}: ${disaggLabel(key)}`;
+                      const label = `${indicator.name}: ${disaggLabel(disaggregations.data ?? [], key)}`;
                       return (
                         <div key={key} style={{ width: 132 }}>
-                          <label htmlFor={`cell-${cell}`} style={{ fontSize: 12, color: '#475467', display: 'block' }}>{disaggLabel(key)}</label>
+                          <label htmlFor={`cell-${cell}`} style={{ fontSize: 12, color: '#475467', display: 'block' }}>{disaggLabel(disaggregations.data ?? [], key)}</label>
                           <Input
                             id={`cell-${cell}`}
                             aria-label={label}
@@ -314,7 +331,7 @@ export function DataEntryPage() {
           rowKey="cell"
           dataSource={stale ?? []}
           columns={[
-            { title: 'Chỉ tiêu', key: 'i', render: (_, s) => `${byCode.get(s.indicator)?.name ?? s.indicator} (${disaggLabel(s.key)})` },
+            { title: 'Chỉ tiêu', key: 'i', render: (_, s) => `${byCode.get(s.indicator)?.name ?? s.indicator} (${disaggLabel(disaggregations.data ?? [], s.key)})` },
             { title: 'Lúc bạn mở', dataIndex: 'base', className: 'num' },
             { title: 'Hiện đã lưu', key: 'current', className: 'num', render: (_, s) => <span><b>{s.current || '(trống)'}</b>{s.by ? <div style={{ fontSize: 11 }}>{s.by}</div> : null}</span> },
             { title: 'Bạn nhập', dataIndex: 'mine', className: 'num' },

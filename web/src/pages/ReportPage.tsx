@@ -3,14 +3,14 @@
 // downloads of DOCX, PDF and Markdown.
 import { FileMarkdownOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Input, List, Modal, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { formatDateShort } from '../../../src/core/format.ts';
 import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import { api, messageOf } from '../api/client.ts';
 import { reportPath, useReport, useReportHtml } from '../api/queries.ts';
 import { useSession } from '../api/session.tsx';
-import type { PartView, WorkflowView } from '../api/types.ts';
+import type { PartView, ReportView, WorkflowView } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { grantsWithPaths } from '../lib/entry-units.ts';
@@ -45,7 +45,7 @@ export function ReportPage() {
   const html = useReportHtml(org, period);
   const [pending, setPending] = useState<OfferedAction | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const grants = useMemo(() => grantsWithPaths(session.me, scope.units), [session.me, scope.units]);
@@ -62,15 +62,19 @@ export function ReportPage() {
   const actions = offeredActions({ grants, status: workflow.status, reportPath: reportUnitPath, parts: workflow.parts, pathOf });
   const base = reportPath(org, period);
 
+  const keyOf = (a: OfferedAction) => `${a.action}:${a.part ?? ''}`;
   const run = async (action: OfferedAction, withReason: string | null) => {
-    setBusy(true);
+    setBusy(keyOf(action));
     setActionError(null);
     try {
-      await api.post<WorkflowView>(`${base}/actions/${action.action}`, {
+      // The version read last (the cache holds the answer of the previous action).
+      const current = client.getQueryData<ReportView>(['reports', org, period])?.workflow.version ?? workflow.version;
+      const updated = await api.post<WorkflowView>(`${base}/actions/${action.action}`, {
         ...(action.part ? { part: action.part } : {}),
         ...(withReason ? { reason: withReason } : {}),
-        version: workflow.version,
+        version: current,
       });
+      client.setQueryData<ReportView>(['reports', org, period], (old) => (old ? { ...old, workflow: updated } : old));
       message.success(`Đã thực hiện: ${action.label}${action.part ? ` (${unitName(action.part)})` : ''}.`);
       setPending(null);
       setReason('');
@@ -78,8 +82,10 @@ export function ReportPage() {
       await client.invalidateQueries({ queryKey: ['audit'] });
     } catch (error) {
       setActionError(messageOf(error));
+      // Refused (someone acted meanwhile?): show the state the server has now.
+      await client.invalidateQueries({ queryKey: ['reports', org, period] });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -106,9 +112,14 @@ export function ReportPage() {
         </div>
         <Space wrap>
           {actions.map((a) => (
-            <Button key={`${a.action}:${a.part ?? ''}`} type={a.action === 'return' || a.action === 'reopen' ? 'default' : 'primary'} danger={a.action === 'return'} loading={busy} onClick={() => onAction(a)}>
-              {a.label}{a.part ? ` phần ${unitName(a.part)}` : ''}
-            </Button>
+            <Tooltip key={keyOf(a)} title={a.blockedBy}>
+              <Button
+                type={a.action === 'return' || a.action === 'reopen' ? 'default' : 'primary'} danger={a.action === 'return'}
+                loading={busy === keyOf(a)} disabled={Boolean(a.blockedBy) || (busy !== null && busy !== keyOf(a))} onClick={() => onAction(a)}
+              >
+                {a.label}{a.part ? ` phần ${unitName(a.part)}` : ''}
+              </Button>
+            </Tooltip>
           ))}
           <Button icon={<FileWordOutlined />} href={`${base}.docx`} download>Tải DOCX</Button>
           <Button icon={<FilePdfOutlined />} href={`${base}.pdf`} download>Tải PDF</Button>
@@ -160,7 +171,7 @@ export function ReportPage() {
         title={pending ? `${pending.label}${pending.part ? ` phần ${unitName(pending.part)}` : ' báo cáo'}` : ''}
         okText={pending?.label ?? 'Đồng ý'}
         cancelText="Hủy"
-        confirmLoading={busy}
+        confirmLoading={busy !== null}
         okButtonProps={{ disabled: Boolean(pending?.needsReason) && reason.trim() === '' }}
         onOk={() => pending && void run(pending, pending.needsReason ? reason.trim() : null)}
         onCancel={() => { setPending(null); setReason(''); }}

@@ -24,6 +24,7 @@ const ZDataValueIn = z.strictObject({
   value: ZScalar,
   comment: z.string().max(2000).nullable().optional(),
   storedBy: z.string().max(128).optional(),
+  base: z.union([ZScalar, z.null()]).optional().describe('Giá trị đang lưu mà lần ghi này dựa vào (null: ô trống); khác số đang lưu thì cả lần ghi bị từ chối với 409 conflict'),
 });
 
 const ZDataValueSetIn = z.strictObject({
@@ -95,6 +96,7 @@ export function registerValueRoutes(app: ZodApp, context: ApiContext): void {
       value: String(item.value),
       comment: item.comment ?? null,
       storedBy: item.storedBy ?? null,
+      ...(item.base !== undefined ? { base: item.base === null ? null : String(item.base) } : {}),
     }));
     const missing = rows.findIndex((r) => r.period === '' || r.orgUnit === '');
     if (missing >= 0) {
