@@ -14,7 +14,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findPostgresBin, startCluster, stopCluster } from './pg-cluster.mjs';
 
-const SKIP_LINE = 'PostgreSQL tests skipped: install postgresql-15 (apt-get install postgresql) to run them';
+const SKIP_LINE = 'PostgreSQL tests skipped: install postgresql-15 (apt-get install postgresql-15) to run them';
 const isCi = process.env.CI === 'true';
 
 function findTests(dir, out = []) {
@@ -37,7 +37,7 @@ async function main() {
     const bin = findPostgresBin();
     if (!bin) {
       if (isCi) {
-        console.error('CI=true but PostgreSQL binaries were not found under /usr/lib/postgresql/*/bin: install postgresql-15 (apt-get install postgresql).');
+        console.error('CI=true but PostgreSQL binaries were not found under /usr/lib/postgresql/*/bin: install postgresql-15 (apt-get install postgresql-15).');
         process.exit(2);
       }
       console.log(SKIP_LINE);

@@ -56,7 +56,7 @@ for (const database of testDatabases()) {
         const early = await call(vanphong, 'POST', `${URL}/actions/compile`, {});
         assert.equal(early.statusCode, 409);
         assert.equal(early.json().code, 'invalid_transition');
-        assert.match(early.json().message, /cntt/);
+        assert.match(early.json().message, /chưa gửi phần báo cáo: Phòng Công nghệ thông tin/);
         assert.equal((await call(cntt, 'POST', `${URL}/actions/submit`, { part: 'cntt' })).statusCode, 200);
         const returned = await call(vanphong, 'POST', `${URL}/actions/return`, { part: 'cntt' });
         assert.equal(returned.statusCode, 400);

@@ -1,6 +1,7 @@
 // Imports org units, disaggregations, indicators and validation rules in one
 // transaction. Problems of the tree or the catalogue (as a whole, after merging with
 // what is stored) stop the import before anything is written.
+import { checkExpression } from '../core/check-expression.ts';
 import { Catalogue } from '../core/indicator.ts';
 import type { Disaggregation, Indicator } from '../core/indicator.ts';
 import { OrgTree } from '../core/org-unit.ts';
@@ -98,9 +99,29 @@ async function checkAgainstStored(store: Store, metadata: MetadataSet): Promise<
   for (const problem of OrgTree.build(mergedUnits).problems) problems.push({ path: `orgUnits[${problem.code}]`, message: problem.message });
   const mergedIndicators = mergeByCode(indicators, metadata.indicators, 'indicators', problems);
   const mergedDisaggregations = mergeByCode(disaggregations, metadata.disaggregations, 'disaggregations', problems);
-  for (const problem of Catalogue.build({ indicators: mergedIndicators, disaggregations: mergedDisaggregations }).problems) {
-    problems.push({ path: problem.field, message: problem.message });
+  const { catalogue, problems: catalogueProblems } = Catalogue.build({ indicators: mergedIndicators, disaggregations: mergedDisaggregations });
+  // The catalogue numbers entries in the merged list (stored + file); point at the file's entry instead.
+  const fileIndex = {
+    indicators: new Map(metadata.indicators.map((item, i) => [item.code, i])),
+    disaggregations: new Map(metadata.disaggregations.map((item, i) => [item.code, i])),
+  };
+  const merged = { indicators: mergedIndicators, disaggregations: mergedDisaggregations };
+  for (const problem of catalogueProblems) {
+    const path = problem.field.replace(/^(indicators|disaggregations)\[(\d+)\]/, (whole, list: 'indicators' | 'disaggregations', index: string) => {
+      const code = merged[list][Number(index)]?.code;
+      if (code === undefined) return whole;
+      const inFile = fileIndex[list].get(code);
+      return inFile === undefined ? `${list}[${code}]` : `${list}[${inFile}]`;
+    });
+    problems.push({ path, message: problem.message });
   }
+  metadata.validationRules.forEach((rule, i) => {
+    for (const side of ['left', 'right'] as const) {
+      for (const problem of checkExpression(rule[side], catalogue)) {
+        problems.push({ path: `validationRules[${i}].${side}`, message: `Quy tắc kiểm tra "${rule.code}", vế ${side === 'left' ? 'trái' : 'phải'} "${rule[side]}": ${problem}` });
+      }
+    }
+  });
   mergeByCode([], metadata.templates ?? [], 'templates', problems);
   const seenRules = new Set<string>();
   metadata.validationRules.forEach((rule, i) => {

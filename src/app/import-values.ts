@@ -39,7 +39,7 @@ export async function importValues({
   const { catalogue } = await loadCatalogue({ store });
   const orgUnitCodes = new Set((await store.orgUnits.list()).map((unit) => unit.code));
   const bases = new Map<string, number | null>();
-  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases });
+  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases, format: parsed?.format });
   // Rows the parser already dropped count as read, and as ignored.
   const rowsRead = rows.length + (parsed && !fatal ? parsed.conflicts.reduce((n, c) => n + c.indexes.length, 0) : 0);
   const conflictRows = rowsRead - values.length;
@@ -123,6 +123,13 @@ interface ResolveInput {
   readonly at: string;
   /** Filled with the base value of each row that carries one, by key string. */
   readonly bases: Map<string, number | null>;
+  /** How a row's index reads to the user: a CSV line, a JSON item, else a position. */
+  readonly format?: ParsedValues['format'] | undefined;
+}
+
+/** "dòng 3" in a CSV file, "mục 3" in a JSON file (as the CLI labels rows), else "số liệu thứ 3". */
+function rowPlace(format: ResolveInput['format'], index: number): string {
+  return format === 'csv' ? `dòng ${index}` : format === 'json' ? `mục ${index}` : `số liệu thứ ${index}`;
 }
 
 /**
@@ -131,7 +138,7 @@ interface ResolveInput {
  * as written, and duplicate keys are found through nested maps (indicator → period →
  * disaggregation → org unit) rather than by building a key string per row.
  */
-function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases }: ResolveInput): DataValue[] {
+function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, format }: ResolveInput): DataValue[] {
   const periods = new Map<string, string | null>();
   const disaggsByIndicator = new Map<string, Map<string, { key: string } | { problem: string }>>();
   const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, number>>>>();
@@ -179,7 +186,7 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases }: Re
     const byOrgUnit = nested(nested(nested(firstRowByIndicator, indicator.code), period), disagg.key);
     const first = byOrgUnit.get(row.orgUnit);
     if (first !== undefined) {
-      conflicts.add('dataValue', [indicator.code, row.orgUnit, period, disagg.key].join(' / '), row.index, `Số liệu trùng khóa với dòng ${first} (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).`);
+      conflicts.add('dataValue', [indicator.code, row.orgUnit, period, disagg.key].join(' / '), row.index, `Số liệu trùng khóa với ${rowPlace(format, first)} (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).`);
       continue;
     }
     byOrgUnit.set(row.orgUnit, row.index);

@@ -103,6 +103,26 @@ describe('baocao: help and bad arguments', { concurrency: true }, () => {
     assert.equal(run.stderr, 'Không đọc được tệp "khong-co.csv": không tồn tại.\n');
   });
 
+  // Each refused before any parsing or writing, with one line naming the file and the reason.
+  const badFiles: { name: string; bytes: Uint8Array; message: RegExp }[] = [
+    { name: 'rong.csv', bytes: new Uint8Array(0), message: /Tệp rỗng/ },
+    { name: 'anh.xlsx', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), message: /không phải văn bản UTF-8|dữ liệu nhị phân/ },
+    { name: 'ma-cu.csv', bytes: Buffer.from('dataelement,period,orgunit,catoptcombo,attroptcombo,value\nweb.posts,202204,stttt-travinh,\xff\xfe,,1\n', 'latin1'), message: /không phải văn bản UTF-8/ },
+    { name: 'hong.xlsx', bytes: Buffer.from('PK\x03\x04 cut short', 'latin1'), message: /Tệp XLSX bị hỏng/ },
+  ];
+  for (const bad of badFiles) {
+    test(`values import of ${bad.name}: one Vietnamese line naming the file, exit 2`, async () => {
+      const full = path.join(dir, bad.name);
+      writeFileSync(full, bad.bytes);
+      const run = await baocao(['values', 'import', full]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, bad.message);
+      assert.ok(run.stderr.includes(`"${full}"`), run.stderr);
+      assert.equal(run.stderr.trim().split('\n').length, 1);
+      assert.doesNotMatch(run.stderr, /Cannot|undefined|zip/);
+    });
+  }
+
   test('an unexpected failure is one line without a stack trace, exit 1', async () => {
     const run = await baocao(['db', 'migrate'], 'mysql://nowhere');
     assert.equal(run.code, 1);

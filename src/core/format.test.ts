@@ -82,6 +82,8 @@ describe('formatDelta', () => {
     [0, 'lượt', 'không thay đổi'],
     [855, 'lượt', 'tăng 855 lượt'],
     [-1234.5, 'hồ sơ', 'giảm 1.234,5 hồ sơ'],
+    [0.03, '%', 'tăng 0,03%'],
+    [-1.5, '%', 'giảm 1,5%'],
   ];
   for (const [delta, unit, text] of table) {
     it(`${delta} ${unit ?? ''} → ${text}`, () => assert.equal(formatDelta(delta, unit), text));

@@ -130,11 +130,12 @@ function exactPercent(numerator: bigint, denominator: bigint, decimals: number):
   });
 }
 
-/** "tăng 105.400", "giảm 3", "không thay đổi"; `unit` is appended to a change ("tăng 855 lượt"). */
+/** "tăng 105.400", "giảm 3", "không thay đổi"; `unit` is appended to a change ("tăng 855 lượt", "tăng 0,03%"). */
 export function formatDelta(delta: number, unit?: string, decimals?: number): string {
   const magnitude = formatNumber(Math.abs(delta), decimals);
   if (/^0(,0*)?$/.test(magnitude)) return 'không thay đổi';
-  const suffix = unit ? ` ${unit}` : '';
+  // '%' follows the number with no space (RULES-VN.md), a word unit after a space.
+  const suffix = !unit ? '' : unit === '%' ? '%' : ` ${unit}`;
   return `${delta > 0 ? 'tăng' : 'giảm'} ${magnitude}${suffix}`;
 }
 

@@ -74,6 +74,15 @@ describe('Catalogue.build', () => {
     assert.equal(catalogue.indicator('nope'), undefined);
   });
 
+  it('accepts derived expressions over options, sums over a dimension and period offsets', () => {
+    const share = defineIndicator({
+      code: 'dvc.online_share', name: 'Tỷ lệ trực tuyến', unit: '%', kind: 'derived',
+      expression: '#{dvc.dossiers:channel=online} / #{dvc.dossiers:channel=*} * 100 + #{qr.scans}[-1] * 0',
+    });
+    const { problems } = Catalogue.build({ indicators: [...good, share], disaggregations: [channel, level] });
+    assert.deepEqual(problems, []);
+  });
+
   const broken: [string, Indicator[], Disaggregation[], string, RegExp][] = [
     ['unknown disaggregation', [defineIndicator({ code: 'a', name: 'A', unit: 'hồ sơ', kind: 'flow', disaggregations: ['sex'] })], [], 'unknown_disaggregation', /phân tổ "sex" chưa được khai báo/],
     ['duplicate indicator', [issued, issued], [], 'duplicate_indicator', /"ioffice.docs_issued" bị khai báo trùng mã/],
@@ -85,6 +94,10 @@ describe('Catalogue.build', () => {
     ['stock accumulating a stock', [scansTotal, defineIndicator({ code: 's2', name: 'S2', unit: 'lượt', kind: 'stock', accumulates: 'qr.scans_total' }), scans], [], 'accumulates_not_flow', /không phải chỉ tiêu phát sinh/],
     ['flow declaring accumulates', [scans, defineIndicator({ code: 'f', name: 'F', unit: 'lượt', kind: 'flow', accumulates: 'qr.scans' })], [], 'accumulates_not_stock', /không phải chỉ tiêu lũy kế/],
     ['partOf unknown', [defineIndicator({ code: 'p', name: 'P', unit: 'văn bản', kind: 'flow', partOf: 'ghost' })], [], 'unknown_part_of', /"ghost" chưa được khai báo/],
+    ['derived with a syntax error', [issued, defineIndicator({ code: 'r', name: 'R', unit: '%', kind: 'derived', expression: '#{ioffice.docs_issued} +' })], [], 'invalid_expression', /Chỉ tiêu "r", công thức "#\{ioffice.docs_issued\} \+": Lỗi cú pháp tại vị trí/],
+    ['derived naming an unknown indicator', [defineIndicator({ code: 'r', name: 'R', unit: '%', kind: 'derived', expression: '#{ghost} * 100' })], [], 'invalid_expression', /Tham chiếu chỉ tiêu "ghost" chưa được khai báo/],
+    ['derived naming a dimension its indicator lacks', [issued, defineIndicator({ code: 'r', name: 'R', unit: '%', kind: 'derived', expression: '#{ioffice.docs_issued:channel=online}' })], [channel], 'invalid_expression', /Chỉ tiêu "ioffice.docs_issued" không có phân tổ "channel"/],
+    ['derived naming an option the dimension lacks', [dossiers, defineIndicator({ code: 'r', name: 'R', unit: '%', kind: 'derived', expression: '#{dvc.dossiers:channel=post} / #{dvc.dossiers}' })], [channel, level], 'invalid_expression', /Phân tổ "channel" không có mục "post"/],
     ['negative decimals', [defineIndicator({ code: 'd', name: 'D', unit: '%', kind: 'flow', decimals: -1 })], [], 'invalid_decimals', /không hợp lệ \(-1\)/],
   ];
   for (const [title, indicators, disaggregations, code, message] of broken) {

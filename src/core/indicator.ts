@@ -1,4 +1,5 @@
 // Indicator catalogue (chỉ tiêu) and disaggregations (phân tổ).
+import { checkExpression } from './check-expression.ts';
 
 export type IndicatorKind = 'flow' | 'stock' | 'derived';
 /** Over time: flow sums, stock takes the last value, average for rates entered per period. */
@@ -132,6 +133,8 @@ export class Catalogue {
       problems.push({ code: 'duplicate_indicator', field: `indicators[${index}].code`, message: `Chỉ tiêu "${code}" bị khai báo trùng mã.` }));
     const disaggregationCodes = new Set(disaggregations.map((d) => d.code));
     const indicatorByCode = new Map(indicators.map((i) => [i.code, i]));
+    const disaggregationByCode = new Map(disaggregations.map((d) => [d.code, d]));
+    const lookup = { indicator: (code: string) => indicatorByCode.get(code), disaggregation: (code: string) => disaggregationByCode.get(code) };
 
     for (const [index, indicator] of input.indicators.entries()) {
       const at = (field: string) => `indicators[${index}].${field}`;
@@ -143,6 +146,10 @@ export class Catalogue {
       }
       if (indicator.kind === 'derived' && !(indicator.expression ?? '').trim()) {
         problems.push({ code: 'missing_expression', field: at('expression'), message: `${name} là chỉ tiêu tính toán nhưng chưa có công thức.` });
+      } else if (indicator.kind === 'derived') {
+        for (const problem of checkExpression(indicator.expression ?? '', lookup)) {
+          problems.push({ code: 'invalid_expression', field: at('expression'), message: `${name}, công thức "${indicator.expression}": ${problem}` });
+        }
       }
       if (indicator.accumulates) {
         const flow = indicatorByCode.get(indicator.accumulates);

@@ -68,7 +68,14 @@ export interface MetadataParseResult {
 
 const ZCode = z.string().min(1);
 /** Civil date; YAML 1.2 core schema keeps `1992-05-01` a string, JSON writes it as one. */
-const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { message: 'Ngày không có thật trên lịch (ví dụ 2022-13-01, 2022-02-30).' });
+
+/** `2022-02-30` has the right shape but is no day: Date would silently roll it to March. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 const ZNullableText = z.string().nullable().optional();
 
 export const ZOrgUnitEntry = z.strictObject({
@@ -224,6 +231,18 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** What the yaml library's error codes mean to an author; others read "sai cú pháp". */
+const YAML_ERRORS: Readonly<Partial<Record<string, string>>> = {
+  BAD_INDENT: 'thụt lề không đúng (các mục cùng cấp phải thẳng hàng; ngoặc { [ phải được đóng).',
+  MISSING_CHAR: 'thiếu ký tự đóng (dấu ngoặc } ] hoặc dấu nháy).',
+  DUPLICATE_KEY: 'một trường bị viết hai lần trong cùng một mục.',
+  TAB_AS_INDENT: 'dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách.',
+  BLOCK_AS_IMPLICIT_KEY: 'thiếu dấu hai chấm sau tên trường, hoặc thụt lề sai.',
+  MULTILINE_IMPLICIT_KEY: 'tên trường không được xuống dòng (thiếu dấu hai chấm?).',
+  UNEXPECTED_TOKEN: 'gặp ký tự không mong đợi.',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt; hãy đặt giá trị trong dấu nháy.',
+};
+
 /** `['indicators', 3, 'kind']` → `indicators[3].kind`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -256,10 +275,10 @@ export function parseStructuredText(text: string, format: MetadataFormat): { val
   if (doc.errors.length > 0) {
     return {
       value: undefined,
-      problems: doc.errors.map((e) => ({
-        path: '',
-        message: `YAML không hợp lệ${e.linePos ? ` tại dòng ${e.linePos[0].line}, cột ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0] ?? ''}`,
-      })),
+      // One line per position, in Vietnamese: the library's own English text is not shown.
+      problems: [...new Set(doc.errors.map((e) =>
+        `YAML không hợp lệ${e.linePos ? ` tại dòng ${e.linePos[0].line}, cột ${e.linePos[0].col}` : ''}: ${YAML_ERRORS[e.code] ?? 'sai cú pháp.'}`))]
+        .map((message) => ({ path: '', message })),
     };
   }
   return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, problems: [] };

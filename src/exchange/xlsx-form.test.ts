@@ -1,13 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import type { Worksheet } from 'exceljs';
 import { formRowOf as rowOf, loadWorkbook as load, saveWorkbook as save } from './testing/workbook.ts';
 import type { DataValue } from '../core/data-value.ts';
 import { parsePeriod } from '../core/period.ts';
 import { SAMPLE_UNITS, sampleCatalogue } from './testing/sample-store.ts';
 import { readValuesFile } from './values-file.ts';
-import { formDisaggKeys, indicatorsOfLiquid, parseValuesForm, writeValuesForm } from './xlsx-form.ts';
+import { FORM_ZIP_LIMITS, formDisaggKeys, indicatorsOfLiquid, parseValuesForm, writeValuesForm } from './xlsx-form.ts';
 
 const catalogue = sampleCatalogue();
 const APRIL = parsePeriod('2022-04');
@@ -126,5 +127,18 @@ describe('parseValuesForm: each kind of bad cell is reported with its sheet, row
     assert.equal(corrupt.format, 'xlsx');
     assert.equal(corrupt.fatal, true);
     assert.match(corrupt.conflicts[0]?.message ?? '', /Tệp XLSX bị hỏng/);
+  });
+
+  it('a ZIP bomb (an entry inflating past the limit) and a ZIP of too many entries are refused before exceljs reads them', async () => {
+    const form = await exportForm();
+    const small = { ...FORM_ZIP_LIMITS, maxInflatedBytes: 64 * 1024 };
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1024 * 1024) });
+    const refused = await parseValuesForm(bomb, small);
+    assert.equal(refused.fatal, true);
+    assert.match(refused.conflicts[0]?.message ?? '', /vượt giới hạn 0,1 MB \(có thể là "bom nén"\)/);
+    const many = await parseValuesForm(form, { ...FORM_ZIP_LIMITS, maxZipEntries: 3 });
+    assert.match(many.conflicts[0]?.message ?? '', /vượt giới hạn 3; đây không phải tệp XLSX thông thường/);
+    // The real form passes the default limits.
+    assert.equal((await parseValuesForm(form)).fatal, false);
   });
 });

@@ -22,6 +22,9 @@ import type { Period } from '../core/period.ts';
 import type { ImportConflict, ValueRow } from '../app/value-import.ts';
 import { parseVietnameseNumberResult } from '../core/format.ts';
 import type { LocatedValues } from './located-values.ts';
+import { LegacyImportError } from './legacy-report/legacy-import-error.ts';
+import type { ReaderLimits } from './legacy-report/legacy-import-error.ts';
+import { assertZipWithinLimits } from './legacy-report/zip-entries.ts';
 
 export const FORM_MARKER = 'baocao-form';
 const FORM_VERSION = '1';
@@ -217,13 +220,26 @@ type CellReading =
   | { readonly kind: 'problem'; readonly message: string };
 
 /** Reads a filled form back as rows; every problem names the sheet, row and column. */
-export async function parseValuesForm(bytes: Uint8Array): Promise<LocatedValues> {
+/**
+ * exceljs inflates the whole ZIP in memory: a form is first inflated within these
+ * limits, so a ZIP bomb is refused instead of exhausting the server. One sheet per
+ * unit of a national subtree is a few thousand entries.
+ */
+export const FORM_ZIP_LIMITS: ReaderLimits = { maxFileBytes: 20 * 1024 * 1024, maxZipEntries: 10_000, maxInflatedBytes: 200 * 1024 * 1024 };
+
+export async function parseValuesForm(bytes: Uint8Array, limits: ReaderLimits = FORM_ZIP_LIMITS): Promise<LocatedValues> {
+  try {
+    assertZipWithinLimits(bytes, limits, 'XLSX');
+  } catch (error) {
+    if (error instanceof LegacyImportError) return fatal(error.message);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return fatal(`Tệp XLSX bị hỏng hoặc không phải tệp Excel (${reason}).`);
+  } catch {
+    // exceljs's own messages are English internals ("Cannot set properties of undefined").
+    return fatal('Tệp XLSX bị hỏng hoặc không phải tệp Excel; hãy mở bằng Excel, lưu lại rồi nhập lại.');
   }
   const rows: ValueRow[] = [];
   const conflicts: ImportConflict[] = [];

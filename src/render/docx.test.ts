@@ -48,6 +48,13 @@ describe('renderDocx', () => {
     assert.match(margins, /w:right="850"/);
   });
 
+  it('gives every line spacing its rule, so LibreOffice does not overlap the header lines', () => {
+    // A bare w:line="240" is an exact 12 pt in LibreOffice: 13-14 pt header lines collided.
+    const spacings = [...documentXml.matchAll(/<w:spacing ([^>]*)\/>/g)].map((m) => m[1] ?? '').filter((a) => a.includes('w:line='));
+    assert.ok(spacings.length > 10);
+    for (const attrs of spacings) assert.match(attrs, /w:lineRule="(auto|exact|atLeast)"/, attrs);
+  });
+
   it('sets Times New Roman for every script on every run', () => {
     const fonts = [...documentXml.matchAll(/<w:rFonts ([^>]*)\/>/g)].map((m) => m[1] ?? '');
     assert.ok(fonts.length > 50);

@@ -59,6 +59,9 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const HEADER_LEFT = Math.round(TEXT_WIDTH * 0.4);
 const SIGNATURE_LEFT = Math.round(TEXT_WIDTH * 0.45);
 const BODY_SPACING = { after: PARAGRAPH_AFTER_PT * 20, line: Math.round(240 * LINE_SPACING), lineRule: LineRuleType.AUTO };
+// lineRule spelled out: LibreOffice reads a bare w:line="240" as an exact 12 pt, so
+// 13-14 pt lines overlap and their diacritics collide.
+const SINGLE_SPACING = { after: 0, line: 240, lineRule: LineRuleType.AUTO };
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_CELL_BORDERS: ITableCellBorders = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
@@ -75,7 +78,7 @@ function run(text: string, style: RunStyle): TextRun {
 
 /** A single centred line, as in the header and the signature block. */
 function line(text: string, style: RunStyle, extra: Partial<IParagraphOptions> = {}): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, children: [run(text, style)], ...extra });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: SINGLE_SPACING, children: [run(text, style)], ...extra });
 }
 
 /**
@@ -136,8 +139,8 @@ function headerTable(model: ReportModel): Table {
         ],
       ],
       [
-        [line(numberLine(model), { sizePt: SIZE_PT.number }, { spacing: { before: 120, after: 0 } })],
-        [line(placeDateLine(model), { sizePt: SIZE_PT.placeDate, italic: true }, { spacing: { before: 120, after: 0 } })],
+        [line(numberLine(model), { sizePt: SIZE_PT.number }, { spacing: { ...SINGLE_SPACING, before: 120 } })],
+        [line(placeDateLine(model), { sizePt: SIZE_PT.placeDate, italic: true }, { spacing: { ...SINGLE_SPACING, before: 120 } })],
       ],
     ],
   );
@@ -145,7 +148,7 @@ function headerTable(model: ReportModel): Table {
 
 function titleBlock(model: ReportModel): Paragraph[] {
   return [
-    line(model.documentType, { sizePt: SIZE_PT.title, bold: true }, { spacing: { before: 360, after: 0 } }),
+    line(model.documentType, { sizePt: SIZE_PT.title, bold: true }, { spacing: { ...SINGLE_SPACING, before: 360 } }),
     line(model.summary, { sizePt: SIZE_PT.summary, bold: true }),
     rule(TEXT_WIDTH, Math.round(TEXT_WIDTH / 6)),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
@@ -180,7 +183,7 @@ function sectionToDocx(section: ReportSection): Paragraph[] {
 function signatureTable(model: ReportModel): Table {
   const right = TEXT_WIDTH - SIGNATURE_LEFT;
   const left = (text: string, style: RunStyle): Paragraph =>
-    new Paragraph({ spacing: { after: 0, line: 240 }, keepNext: true, keepLines: true, children: [run(text, style)] });
+    new Paragraph({ spacing: SINGLE_SPACING, keepNext: true, keepLines: true, children: [run(text, style)] });
   const signer = [
     ...signerHeadLines(model.signer).map((l) => line(l, { sizePt: SIZE_PT.signer, bold: true }, { keepNext: true })),
     // Room for the handwritten signature and the seal.

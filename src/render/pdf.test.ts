@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,13 @@ for (const [name, font] of [
       const tail = text.slice(text.indexOf('Nơi nhận:'));
       assertInOrder(tail, ['Nơi nhận:', '- Bộ TT&TT (b/c);', '- Lưu: VT.']);
       assertInOrder(tail, ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn Chuẩn']);
+    });
+
+    it('keeps "695/QĐ-UBND" whole in justified lines: no gap opened after "/" or "-"', { skip }, () => {
+      // Raw pdftotext turns a justification gap into a space: "19- CTr/ TU" was the bug.
+      const out = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout;
+      assert.deepEqual(out.match(/[\p{L}\d][/-] [\p{L}\d]/gu) ?? [], []);
+      for (const reference of ['695/QĐ-UBND', '31/KH-STTTT-BCVTCNTT', '27/KH-STTTT-TTr']) assert.ok(out.includes(reference), reference);
     });
 
     it('numbers pages from 2 on, centred at the top; page 1 has no number', { skip }, () => {

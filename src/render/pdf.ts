@@ -81,8 +81,22 @@ function centredRule(length: number): ContentColumns {
   };
 }
 
+/** Longer words (a URL) may still break: a 14 pt body line holds about 70 characters. */
+const LONGEST_UNBROKEN_WORD = 40;
+
+/**
+ * A run cut at its spaces into unbreakable words. pdfmake's line breaker (UAX #14) also
+ * breaks after "/" and "-", and justification spreads the slack over every break, so a
+ * justified line showed "695/ QĐ- UBND"; Word keeps "695/QĐ-UBND" whole, and so do we.
+ */
+function wordsOf(text: string, style: { bold: boolean; italics: boolean }): ContentText[] {
+  return (text.match(/\S*\s*/g) ?? [])
+    .filter((w) => w !== '')
+    .map((w) => ({ text: w, ...style, ...(w.length <= LONGEST_UNBROKEN_WORD ? { noWrap: true } : {}) }));
+}
+
 function runsToPdf(runs: readonly TextRun[]): ContentText[] {
-  return runs.map((r) => ({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }));
+  return runs.flatMap((r) => wordsOf(r.text, { bold: r.bold ?? false, italics: r.italic ?? false }));
 }
 
 function bodyParagraph(text: ContentText[], headlineLevel?: number): ContentText {
@@ -102,7 +116,7 @@ function paragraphToPdf(paragraph: ReportParagraph): ContentText {
 
 function sectionToPdf(section: ReportSection): Content[] {
   return [
-    bodyParagraph([{ text: headingText(section), bold: true }], section.level),
+    bodyParagraph(runsToPdf([{ text: headingText(section), bold: true }]), section.level),
     ...section.paragraphs.map(paragraphToPdf),
     ...section.sections.flatMap(sectionToPdf),
   ];

@@ -118,6 +118,17 @@ for (const database of testDatabases()) {
         assert.deepEqual(await figures(store), ['ioffice.docs_issued|2022-04||20601', 'qr.scans|2022-04||105400']);
       }));
 
+    test('in a JSON file a repeated key names the first item (mục), as the summary labels items', () =>
+      database.withStore(async (store) => {
+        await seed(store);
+        const parsed = parseValuesFile(JSON.stringify({ period: '202204', orgUnit: 'stttt', dataValues: [
+          { dataElement: 'ioffice.docs_issued', value: '1' }, { dataElement: 'ioffice.docs_signed', value: '1' }, { dataElement: 'ioffice.docs_issued', value: '2' },
+        ] }));
+        const result = await importValues({ store, parsed, actor: 'test' });
+        assert.equal(result.status, 'ERROR');
+        assert.deepEqual(result.conflicts.map((c) => [c.indexes, c.message]), [[[3], 'Số liệu trùng khóa với mục 1 (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).']]);
+      }));
+
     test('a malformed file is an error even with --skip-conflicts', () =>
       database.withStore(async (store) => {
         await seed(store);

@@ -88,6 +88,23 @@ for (const database of testDatabases()) {
         assert.deepEqual(await store.orgUnits.list(), []);
       }));
 
+    test('a derived formula or a rule naming what does not exist is refused at import, at the entry of the file', () =>
+      database.withStore(async (store) => {
+        await importMetadata({ store, metadata: METADATA, actor: 'test' });
+        const typo: MetadataSet = {
+          orgUnits: [], disaggregations: [],
+          indicators: [{ ...INDICATORS[0]!, code: 'x.share', kind: 'derived', expression: '#{ioffice.docs_signd} / #{ioffice.docs_issued} * 100' }],
+          validationRules: [{ ...METADATA.validationRules[0]!, code: 'r.broken', right: '#{dvc.dossiers} +' }],
+        };
+        const result = await importMetadata({ store, metadata: typo, actor: 'test' });
+        assert.equal(result.status, 'ERROR');
+        const formula = result.problems.find((p) => p.path === 'indicators[0].expression');
+        assert.match(formula?.message ?? '', /"ioffice\.docs_signd" chưa được khai báo/);
+        const rule = result.problems.find((p) => p.path === 'validationRules[0].right');
+        assert.match(rule?.message ?? '', /Quy tắc kiểm tra "r\.broken", vế phải .*Lỗi cú pháp tại vị trí/);
+        assert.equal(await store.indicators.listIndicators().then((list) => list.some((i) => i.code === 'x.share')), false);
+      }));
+
     test('values export: the unit alone, or its subtree', () =>
       database.withStore(async (store) => {
         await loaded(store);

@@ -76,7 +76,9 @@ Nhập số liệu từ tệp dataValueSets JSON hoặc CSV theo dạng DHIS2, t
 biểu nhập Excel (.xlsx) xuất bằng "values export --format xlsx". Định dạng được nhận
 theo nội dung tệp, không theo phần mở rộng. Với biểu Excel, lỗi ghi rõ trang, dòng,
 cột; công thức lấy kết quả Excel đã tính; ô gộp, ngày tháng, chữ trong ô số bị báo
-lỗi (số viết kiểu Việt Nam như "20.601" được nhận và có lưu ý). Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
+lỗi (số viết kiểu Việt Nam như "20.601" được nhận và có lưu ý).
+
+Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
 số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
 dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
 

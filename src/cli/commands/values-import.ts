@@ -2,8 +2,10 @@
 import { importValues } from '../../app/import-values.ts';
 import type { ImportSummary, ParsedValues } from '../../app/value-import.ts';
 import { placeConflicts } from '../../exchange/located-values.ts';
-import { readValuesFile } from '../../exchange/values-file.ts';
+import { megabytes } from '../../exchange/legacy-report/legacy-import-error.ts';
+import { readValuesFile, unreadableValuesFile } from '../../exchange/values-file.ts';
 import { expectPositionals, flag } from '../args.ts';
+import { CliError } from '../cli-error.ts';
 import type { CommandContext, Io } from '../command.ts';
 import { readUserBytes } from '../files.ts';
 import { formatNumberVi, rowLabel } from '../format.ts';
@@ -11,10 +13,26 @@ import { progressBar } from '../progress.ts';
 import { cliActor, withStore } from '../store.ts';
 
 const MAX_CONFLICTS_SHOWN = 50;
+/** As the API's upload limit (413 above it). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
   const [file = ''] = expectPositionals(args, ['tên tệp số liệu'], helpCommand);
-  const parsed = await readValuesFile(await readUserBytes(file));
+  const bytes = await readUserBytes(file);
+  // The same gate as the upload route: an empty, binary or non-UTF-8 file, or one over
+  // the size limit, is one clear line (exit 2) instead of a garbled "conflict".
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new CliError(2, `Tệp "${file}" có dung lượng ${megabytes(bytes.length)}, vượt giới hạn ${megabytes(MAX_FILE_BYTES)}. Không ghi gì.`);
+  }
+  const unreadable = unreadableValuesFile(bytes);
+  if (unreadable) throw new CliError(2, `Không nhập được tệp "${file}": ${unreadable} Không ghi gì.`);
+  const parsed = await readValuesFile(bytes);
+  const json = flag(args, 'json');
+  if (parsed.fatal && !json) {
+    // Nothing in the file could be read: no counts, and --skip-conflicts would not help.
+    const reasons = parsed.conflicts.map((c) => c.message).join(' ');
+    throw new CliError(2, `Không đọc được tệp "${file}" (${FORMAT_NAME[parsed.format]}): ${reasons} Không ghi gì.`);
+  }
   const summary = placeConflicts(await withStore(env, (store) => importValues({
     store, parsed,
     dryRun: flag(args, 'dry-run'),
@@ -22,7 +40,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     actor: cliActor(env),
     onProgress: progressBar(io, parsed.rows.length, 'Đang nhập'),
   })), parsed);
-  if (flag(args, 'json')) io.write(JSON.stringify(summary, null, 2) + '\n');
+  if (json) io.write(JSON.stringify(summary, null, 2) + '\n');
   else {
     printSummary(io, file, parsed.format, summary);
     for (const notice of parsed.notices ?? []) io.out(`  Lưu ý: ${notice}`);

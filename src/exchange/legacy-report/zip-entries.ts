@@ -24,24 +24,34 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Inflates the entries whose names are asked for; absent names are missing from the result. */
-export function readZipEntries(bytes: Uint8Array, wanted: readonly string[], limits: ReaderLimits): Map<string, Uint8Array> {
-  const entries = centralDirectory(bytes, limits);
+export function readZipEntries(bytes: Uint8Array, wanted: readonly string[], limits: ReaderLimits, kind = 'DOCX'): Map<string, Uint8Array> {
+  const entries = centralDirectory(bytes, limits, kind);
   const out = new Map<string, Uint8Array>();
   let budget = limits.maxInflatedBytes;
   for (const entry of entries) {
     if (!wanted.includes(entry.name) || out.has(entry.name)) continue;
-    const data = inflateEntry(bytes, entry, budget, limits.maxInflatedBytes);
+    const data = inflateEntry(bytes, entry, budget, limits.maxInflatedBytes, kind);
     budget -= data.length;
     out.set(entry.name, data);
   }
   return out;
 }
 
-function corrupt(detail: string): LegacyImportError {
-  return new LegacyImportError('corrupt_zip', `Tệp DOCX bị hỏng (${detail}); hãy mở bằng Word, lưu lại rồi nhập lại.`);
+function corrupt(detail: string, kind = 'DOCX'): LegacyImportError {
+  const app = kind === 'XLSX' ? 'Excel' : 'Word';
+  return new LegacyImportError('corrupt_zip', `Tệp ${kind} bị hỏng (${detail}); hãy mở bằng ${app}, lưu lại rồi nhập lại.`);
 }
 
-function centralDirectory(bytes: Uint8Array, limits: ReaderLimits): CentralEntry[] {
+/**
+ * Inflates every entry within the limits and discards the result: a guard run before
+ * handing a ZIP (an XLSX form) to a library that would inflate it all in memory.
+ */
+export function assertZipWithinLimits(bytes: Uint8Array, limits: ReaderLimits, kind: string): void {
+  const names = centralDirectory(bytes, limits, kind).map((entry) => entry.name);
+  readZipEntries(bytes, names, limits, kind);
+}
+
+function centralDirectory(bytes: Uint8Array, limits: ReaderLimits, kind: string): CentralEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record sits in the last 22 + 65535 bytes (its comment is at most 64 KB).
   let eocd = -1;
@@ -51,25 +61,25 @@ function centralDirectory(bytes: Uint8Array, limits: ReaderLimits): CentralEntry
       break;
     }
   }
-  if (eocd < 0) throw corrupt('không tìm thấy mục lục của tệp nén');
+  if (eocd < 0) throw corrupt('không tìm thấy mục lục của tệp nén', kind);
   const count = view.getUint16(eocd + 10, true);
   const size = view.getUint32(eocd + 12, true);
   const offset = view.getUint32(eocd + 16, true);
   if (count > limits.maxZipEntries) {
-    throw new LegacyImportError('too_many_entries', `Tệp nén có ${count} phần, vượt giới hạn ${limits.maxZipEntries}; đây không phải tệp DOCX thông thường.`);
+    throw new LegacyImportError('too_many_entries', `Tệp nén có ${count} phần, vượt giới hạn ${limits.maxZipEntries}; đây không phải tệp ${kind} thông thường.`);
   }
-  if (offset + size > bytes.length) throw corrupt('mục lục trỏ ra ngoài tệp');
+  if (offset + size > bytes.length) throw corrupt('mục lục trỏ ra ngoài tệp', kind);
   const entries: CentralEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i += 1) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw corrupt('mục lục sai cấu trúc');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw corrupt('mục lục sai cấu trúc', kind);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
-    if (at + 46 + nameLength > bytes.length) throw corrupt('tên phần bị cắt');
+    if (at + 46 + nameLength > bytes.length) throw corrupt('tên phần bị cắt', kind);
     const name = new TextDecoder('utf-8').decode(bytes.subarray(at + 46, at + 46 + nameLength));
     entries.push({ name, method, compressedSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
@@ -77,13 +87,13 @@ function centralDirectory(bytes: Uint8Array, limits: ReaderLimits): CentralEntry
   return entries;
 }
 
-function inflateEntry(bytes: Uint8Array, entry: CentralEntry, budget: number, limit: number): Uint8Array {
+function inflateEntry(bytes: Uint8Array, entry: CentralEntry, budget: number, limit: number, kind: string): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw corrupt(`phần ${entry.name} sai vị trí`);
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw corrupt(`phần ${entry.name} sai vị trí`, kind);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt(`phần ${entry.name} bị cắt cụt`);
+  if (end > bytes.length) throw corrupt(`phần ${entry.name} bị cắt cụt`, kind);
   const raw = bytes.subarray(start, end);
   const tooLarge = (): LegacyImportError => new LegacyImportError(
     'inflated_too_large',
@@ -93,7 +103,7 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, budget: number, li
     if (raw.length > budget) throw tooLarge();
     return raw.slice();
   }
-  if (entry.method !== 8) throw corrupt(`phần ${entry.name} dùng kiểu nén không hỗ trợ`);
+  if (entry.method !== 8) throw corrupt(`phần ${entry.name} dùng kiểu nén không hỗ trợ`, kind);
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
@@ -109,9 +119,9 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, budget: number, li
     }
   } catch (error) {
     if (error instanceof LegacyImportError) throw error;
-    throw corrupt(`không giải nén được phần ${entry.name}`);
+    throw corrupt(`không giải nén được phần ${entry.name}`, kind);
   }
-  if (!finished) throw corrupt(`phần ${entry.name} không trọn vẹn`);
+  if (!finished) throw corrupt(`phần ${entry.name} không trọn vẹn`, kind);
   const out = new Uint8Array(total);
   let position = 0;
   for (const chunk of chunks) {

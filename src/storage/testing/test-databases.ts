@@ -20,7 +20,7 @@ import { describeMigrationFailure, migrateToLatest } from '../migrate.ts';
 import { openDatabase } from '../open-store.ts';
 import type { StorageDialect } from '../storage-dialect.ts';
 
-export const POSTGRES_SKIP_LINE = 'PostgreSQL tests skipped: install postgresql-15 (apt-get install postgresql) to run them';
+export const POSTGRES_SKIP_LINE = 'PostgreSQL tests skipped: install postgresql-15 (apt-get install postgresql-15) to run them';
 
 export interface FreshDatabase {
   readonly url: string;
