@@ -2,12 +2,13 @@
 // derived indicator was computed from (for `baocao aggregate`).
 import type { Explanation } from '../core/aggregate.ts';
 import type { Indicator } from '../core/indicator.ts';
+import type { OrgUnit } from '../core/org-unit.ts';
 import type { Period } from '../core/period.ts';
 import { loadAnalysisContext } from './analysis-context.ts';
 import type { Store } from './ports.ts';
 
 export type AggregateIndicatorResult =
-  | { readonly ok: true; readonly indicator: Indicator; readonly explanation: Explanation }
+  | { readonly ok: true; readonly indicator: Indicator; readonly orgUnit: OrgUnit; readonly explanation: Explanation }
   | { readonly ok: false; readonly problem: string };
 
 export async function aggregateIndicator({ store, indicator, orgUnit, period, filter = {} }: {
@@ -30,5 +31,5 @@ export async function aggregateIndicator({ store, indicator, orgUnit, period, fi
       return { ok: false, problem: `Phân tổ "${dimension}" không có mục "${option}".` };
     }
   }
-  return { ok: true, indicator: found, explanation: context.aggregator.explain(indicator, period, orgUnit, filter) };
+  return { ok: true, indicator: found, orgUnit: context.unit, explanation: context.aggregator.explain(indicator, period, orgUnit, filter) };
 }

@@ -11,6 +11,8 @@ import type { Store } from './ports.ts';
 export type ValidateResult =
   | {
       readonly ok: true;
+      /** The unit asked for, by name (what a user reads). */
+      readonly orgUnitName: string;
       readonly orgUnits: readonly string[];
       /** Findings of the data-value rules. */
       readonly findings: readonly Finding[];
@@ -32,7 +34,7 @@ export async function validateOrgUnitPeriod({ store, orgUnit, period, children =
   const findings = units.flatMap((code) => runValidation({ rules, source: context.aggregator, orgUnit: code, period }));
   const reportFindings: Finding[] = [];
   for (const code of units) reportFindings.push(...(await reportFindingsOf(store, code, formatPeriod(period))));
-  return { ok: true, orgUnits: units, findings, reportFindings };
+  return { ok: true, orgUnitName: context.unit.name, orgUnits: units, findings, reportFindings };
 }
 
 /** A unit without a report this period has only its data checked. */

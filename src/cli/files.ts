@@ -3,14 +3,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { CliError } from './cli-error.ts';
 
-function reason(error: unknown): string {
+function reason(error: unknown, writing = false): string {
   const code = (error as { code?: string }).code;
   switch (code) {
-    case 'ENOENT': return 'không tồn tại';
+    // Writing, a missing path means the folder: the file itself is about to be created.
+    case 'ENOENT': return writing ? 'thư mục chứa tệp không tồn tại' : 'không tồn tại';
     case 'EACCES':
     case 'EPERM': return 'không có quyền truy cập';
     case 'EISDIR': return 'là một thư mục, không phải tệp';
     case 'ENOTDIR': return 'có đường dẫn không hợp lệ';
+    case 'ENOSPC': return 'đĩa đã đầy';
+    case 'EROFS': return 'ổ đĩa chỉ cho phép đọc';
     default: return error instanceof Error ? error.message : String(error);
   }
 }
@@ -36,6 +39,6 @@ export async function writeUserFile(file: string, text: string | Uint8Array): Pr
   try {
     await writeFile(file, text, typeof text === 'string' ? 'utf8' : undefined);
   } catch (error) {
-    throw new CliError(2, `Không ghi được tệp "${file}": ${reason(error)}.`);
+    throw new CliError(2, `Không ghi được tệp "${file}": ${reason(error, true)}.`);
   }
 }

@@ -184,6 +184,7 @@ describe('baocao: a department\'s month, end to end', { concurrency: true }, () 
     const total = await baocao(['aggregate', '--indicator', 'ioffice.docs_issued', '--org', 'travinh', '--period', '2022-04'], database);
     assert.equal(total.code, 0, total.stderr);
     assert.match(total.stdout, /Giá trị: 20\.701 văn bản/);
+    assert.match(total.stdout, /Đơn vị: Tỉnh Trà Vinh \(travinh\); kỳ: tháng 4 năm 2022/);
     const online = await baocao(['aggregate', '--indicator', 'dvc.dossiers', '--org', 'stttt-travinh', '--period', '2022-Q2', '--filter', 'channel=online'], database);
     assert.match(online.stdout, /Giá trị: 2\.312 hồ sơ/);
     const share = await baocao(['aggregate', '--indicator', 'ioffice.signed_share', '--org', 'stttt-travinh', '--period', '2022-04'], database);
@@ -217,6 +218,7 @@ describe('baocao: a department\'s month, end to end', { concurrency: true }, () 
     assert.equal((await baocao(['values', 'import', file('ok.csv', VALUES_CSV)], database)).code, 0);
     const clean = await baocao(['validate', '--org', 'stttt-travinh', '--period', '2022-04'], database);
     assert.equal(clean.code, 0, clean.stderr + clean.stdout);
+    assert.match(clean.stdout, /^Kiểm tra số liệu và báo cáo: Sở Thông tin và Truyền thông \(stttt-travinh\), tháng 4 năm 2022 \(1 đơn vị\)\n/);
     // Signed more than issued at the office: the declared part/whole rule fails.
     const wrong = `${HEADER}\nioffice.docs_signed,202204,stttt-vp,default,,150,,,,\n`;
     assert.equal((await baocao(['values', 'import', file('wrong.csv', wrong)], database)).code, 0);

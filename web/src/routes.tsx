@@ -14,6 +14,7 @@ const ChartsPage = lazy(() => import('./pages/ChartsPage.tsx').then((m) => ({ de
 const ContentPage = lazy(() => import('./pages/ContentPage.tsx').then((m) => ({ default: m.ContentPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const DataEntryPage = lazy(() => import('./pages/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })));
+const LegacyImportPage = lazy(() => import('./pages/LegacyImportPage.tsx').then((m) => ({ default: m.LegacyImportPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="/tong-quan" element={page(<DashboardPage />)} />
         <Route path="/nhap-so-lieu" element={page(<DataEntryPage />)} />
         <Route path="/noi-dung" element={page(<ContentPage />)} />
+        <Route path="/nhap-bao-cao-cu" element={page(<LegacyImportPage />)} />
         <Route path="/bao-cao" element={page(<ReportPage />)} />
         <Route path="/bieu-do" element={page(<ChartsPage />)} />
         <Route path="/lich-su" element={page(<AuditPage />)} />

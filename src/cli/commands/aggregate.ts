@@ -26,7 +26,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const { explanation } = result;
   const filterText = Object.entries(filter).map(([d, o]) => `${d}=${o}`).join(';');
   io.out(`${result.indicator.code}${filterText ? ` [${filterText}]` : ''} — ${result.indicator.name}`);
-  io.out(`Đơn vị: ${orgUnit}; kỳ: ${periodLabel(period)}`);
+  io.out(`Đơn vị: ${result.orgUnit.name} (${result.orgUnit.code}); kỳ: ${periodLabel(period)}`);
   io.out(`Giá trị: ${amount(explanation.value, result.indicator)}`);
   if (explanation.parts.length > 0) {
     io.out('Thành phần:');

@@ -23,7 +23,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     io.write(JSON.stringify({ orgUnits: result.orgUnits, findings: result.findings, reportFindings: result.reportFindings }, null, 2) + '\n');
     return errors > 0 ? 1 : 0;
   }
-  io.out(`Kiểm tra số liệu và báo cáo ${orgUnit}, ${periodLabel(period)} (${formatNumberVi(result.orgUnits.length)} đơn vị)`);
+  io.out(`Kiểm tra số liệu và báo cáo: ${result.orgUnitName} (${orgUnit}), ${periodLabel(period)} (${formatNumberVi(result.orgUnits.length)} đơn vị)`);
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = all.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

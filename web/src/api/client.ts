@@ -1,6 +1,7 @@
 // The only way the web app talks to the server: fetch with the session cookie, and
 // the CSRF token (from login or GET /api/me) echoed on every write. Errors come back
 // as ApiError carrying the server's stable `code` and its Vietnamese `message`.
+import { fileNameOf } from '../lib/content-disposition.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -81,6 +82,43 @@ export async function request<T>(method: string, path: string, options: { query?
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return (await response.json()) as T;
   return (await response.text()) as T;
+}
+
+/**
+ * A whole file as the request body (the upload routes read raw bytes and recognise the
+ * format by content); the answer is JSON like any other route's.
+ */
+export async function upload<T>(path: string, file: Blob, query?: Query, headers: Record<string, string> = {}): Promise<T> {
+  const all: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', ...headers };
+  if (csrfToken) all['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { method: 'POST', credentials: 'same-origin', headers: all, body: file });
+  } catch {
+    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
+/** A file the server offers for download, with the name from its Content-Disposition. */
+export async function fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
 
 export const api = {

@@ -45,6 +45,45 @@ export interface ImportSummary {
   conflicts: { object: string; value: string; indexes: number[]; message: string }[];
 }
 
+/** POST /api/values/import: the summary (also in details.importSummary of its 400). */
+export interface FileImportSummary extends ImportSummary {
+  format: 'json' | 'csv' | 'adx' | 'xlsx';
+  notices: string[];
+}
+
+/** POST /api/reports/:org/:period/import: an old report read for preview or saved. */
+export interface LegacyItem { paragraph: number; marker: string; text: string }
+export interface LegacySection {
+  id: string; number: string; numbering: string; title: string; level: number; paragraph: number;
+  items: LegacyItem[]; sections: LegacySection[];
+}
+export interface LegacyDocument {
+  id: string; section?: string | null; type: string; label?: string | null; number?: string | null; symbol?: string | null;
+  issuer: string; date?: string | null; summary: string; cited?: boolean; reference: string; paragraph: number;
+}
+export interface LegacyImportResult {
+  status: 'OK' | 'WARNING' | 'ERROR';
+  dryRun: boolean;
+  format: 'docx' | 'markdown';
+  header: {
+    governingBody: string | null; issuingBody: string | null; numberAndSymbol: string | null;
+    number: number | null; symbol: string | null; place: string | null; date: string | null;
+  };
+  title: string | null; summary: string | null; period: string | null;
+  preamble: string[];
+  sections: LegacySection[];
+  plan: { order: number; text: string; forPeriod: string | null; paragraph: number }[];
+  closing: string | null;
+  recipients: string[];
+  signer: { authority: string | null; title: string; name: string } | null;
+  documents: LegacyDocument[];
+  numbers: { value: number; text: string; isPercent: boolean; section: string; indicator?: string | null }[];
+  findings: Finding[];
+  coverage: number;
+  unplaced: { paragraph: number; text: string }[];
+  saved: { imported: number; updated: number; unchanged: number } | null;
+}
+
 export interface PartView { division: string; status: PartStatus; submittedAt: string | null; reason: string | null; version?: number }
 
 /** The workflow part of GET /api/reports/:org/:period (also the answer of an action). */

@@ -1,7 +1,7 @@
 // The frame of every page after login: the menu on the left, the period and unit
 // pickers and the user on top. Fits a 1366×768 laptop (menu 208 px wide).
 import {
-  AuditOutlined, BarChartOutlined, DashboardOutlined, EditOutlined, FileTextOutlined, LogoutOutlined, SettingOutlined, TableOutlined,
+  AuditOutlined, BarChartOutlined, DashboardOutlined, EditOutlined, FileTextOutlined, ImportOutlined, LogoutOutlined, SettingOutlined, TableOutlined,
 } from '@ant-design/icons';
 import { Button, DatePicker, Layout, Menu, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -20,11 +20,14 @@ export function AppLayout() {
   const search = location.search;
   const isAdmin = session.hasRole('admin');
   const canAudit = session.allows('read_audit');
+  // Importing an old report replaces the report's content: office and admin only (the server checks too).
+  const canImportReport = session.allows('compile');
 
   const items = [
     { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
     { key: '/nhap-so-lieu', icon: <TableOutlined />, label: 'Nhập số liệu' },
     { key: '/noi-dung', icon: <EditOutlined />, label: 'Nội dung' },
+    ...(canImportReport ? [{ key: '/nhap-bao-cao-cu', icon: <ImportOutlined />, label: 'Nhập báo cáo cũ' }] : []),
     { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo' },
     { key: '/bieu-do', icon: <BarChartOutlined />, label: 'Biểu đồ' },
     ...(canAudit ? [{ key: '/lich-su', icon: <AuditOutlined />, label: 'Lịch sử' }] : []),

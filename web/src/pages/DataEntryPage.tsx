@@ -15,6 +15,7 @@ import { useSession } from '../api/session.tsx';
 import type { DataValue, DataValueSet, DisaggregationView, ImportSummary, Indicator } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { ValuesFileExchange } from '../components/ValuesFileExchange.tsx';
 import { coreKey, disaggLabel, knownOptions } from '../lib/disagg-labels.ts';
 import { writableUnits } from '../lib/entry-units.ts';
 import { cellId, liveFindings } from '../lib/live-findings.ts';
@@ -208,6 +209,11 @@ export function DataEntryPage() {
     }
   };
 
+  // After a file import the page shows what is stored now (the values, their findings, the report's figures).
+  const refreshAfterImport = async () => {
+    for (const key of ['values', 'validation', 'reports', 'analytics']) await client.invalidateQueries({ queryKey: [key] });
+  };
+
   const takeTheirs = async () => {
     setStale(null);
     baseRef.current = new Map();
@@ -241,6 +247,11 @@ export function DataEntryPage() {
           </Button>
         </Space>
       </Space>
+      {org && (
+        <Space wrap style={{ marginBottom: 12 }} aria-label="Trao đổi số liệu qua tệp">
+          <ValuesFileExchange org={org} period={period} template={report.data?.workflow.template} canWrite={canWrite} onImported={refreshAfterImport} />
+        </Space>
+      )}
       {!canWrite && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Bạn chỉ được xem số liệu của đơn vị này." />}
       {blocking.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Có ${blocking.length} ô cần sửa trước khi lưu.`} />}
       {saveError && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} title="Không lưu được" description={saveError} onClose={() => setSaveError(null)} role="alert" />}
