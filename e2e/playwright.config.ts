@@ -1,5 +1,7 @@
 // Playwright for the browser tests: Debian's Chromium (never a downloaded browser),
 // one worker (2 shared cores), the server started by scripts/e2e.mjs (BAOCAO_E2E_URL).
+// All specs share that server's demo data and run in file-name order: 9-cycle issues
+// the April 2022 report, which locks the period, so it must stay the last file.
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM = process.env['BAOCAO_CHROMIUM'] ?? '/usr/bin/chromium';
