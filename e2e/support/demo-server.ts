@@ -1,25 +1,13 @@
 // A throwaway baocao server for the browser tests and for trying the web app:
-// a fresh SQLite file, the demo department loaded, the demo accounts (created here
-// when the demo loader did not), the API and the built web app on the given port.
+// a fresh SQLite file, the demo department and its accounts loaded as `baocao demo
+// load` does (with cheap password hashes), the API and the built web app on the given port.
 // Usage: node --import tsx e2e/support/demo-server.ts <sqlite-file> <port>
-import { createUser } from '../../src/app/create-user.ts';
+import { createDemoAccounts } from '../../src/app/create-demo-accounts.ts';
 import { loadDemo } from '../../src/app/load-demo.ts';
 import { nodeSecrets, TEST_ARGON2_COST } from '../../src/api/auth/node-secrets.ts';
 import { startServer } from '../../src/api/start-server.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
 import { openStore } from '../../src/storage/open-store.ts';
-
-export const DEMO_PASSWORD = 'baocao-demo';
-
-/** The demo accounts of issue 5, as `baocao demo load` creates them. */
-export const DEMO_ACCOUNTS = [
-  { username: 'quantri', displayName: 'Quản trị hệ thống', role: 'admin', orgUnit: 'travinh' },
-  { username: 'vanphong', displayName: 'Văn phòng Sở', role: 'compiler', orgUnit: 'stttt-travinh' },
-  { username: 'lanhdao', displayName: 'Phó Giám đốc Sở', role: 'approver', orgUnit: 'stttt-travinh' },
-  { username: 'bcvt', displayName: 'Cán bộ P.BCVTCNTT', role: 'reporter', orgUnit: 'stttt-bcvt' },
-  { username: 'thanhtra', displayName: 'Cán bộ Thanh tra Sở', role: 'reporter', orgUnit: 'stttt-ttra' },
-  { username: 'ubndtinh', displayName: 'UBND tỉnh Trà Vinh', role: 'viewer', orgUnit: 'travinh' },
-] as const;
 
 async function main(): Promise<void> {
   const [file, portText] = process.argv.slice(2);
@@ -31,10 +19,7 @@ async function main(): Promise<void> {
   if (loaded.status !== 'SUCCESS') throw new Error(`demo load: ${JSON.stringify(loaded.problems.slice(0, 3))}`);
   // Cheap hashes: these accounts exist only in a temporary database.
   const secrets = nodeSecrets(TEST_ARGON2_COST);
-  for (const account of DEMO_ACCOUNTS) {
-    if (await store.accounts.findUserByUsername(account.username)) continue;
-    await createUser({ store, secrets, username: account.username, displayName: account.displayName, password: DEMO_PASSWORD, grants: [{ role: account.role, orgUnit: account.orgUnit }], isDemo: true, actor: 'demo' });
-  }
+  await createDemoAccounts({ store, secrets });
   const server = await startServer({ store, port: Number(portText), host: '127.0.0.1', logLevel: process.env['BAOCAO_LOG_LEVEL'] ?? 'warn' });
   process.stdout.write(`READY ${server.url}\n`);
   await server.closed;

@@ -58,26 +58,32 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http_error', `Máy chủ trả lời lỗi ${response.status}.`);
 }
 
-export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+/** Sends a request; a network failure or an error status becomes an ApiError. */
+async function send(path: string, init: RequestInit, { notifyUnauthenticated = true } = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      credentials: 'same-origin',
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-    });
+    response = await fetch(path, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }
   if (!response.ok) {
     const error = await errorOf(response);
-    if (response.status === 401 && path !== '/api/session' && onUnauthenticated) onUnauthenticated();
+    if (response.status === 401 && notifyUnauthenticated && onUnauthenticated) onUnauthenticated();
     throw error;
   }
+  return response;
+}
+
+export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // A wrong password at login is a 401 too, but not a lost session.
+  const response = await send(withQuery(path, options.query), {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  }, { notifyUnauthenticated: path !== '/api/session' });
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return (await response.json()) as T;
@@ -91,33 +97,13 @@ export async function request<T>(method: string, path: string, options: { query?
 export async function upload<T>(path: string, file: Blob, query?: Query, headers: Record<string, string> = {}): Promise<T> {
   const all: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', ...headers };
   if (csrfToken) all['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, query), { method: 'POST', credentials: 'same-origin', headers: all, body: file });
-  } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
-  }
-  if (!response.ok) {
-    const error = await errorOf(response);
-    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
-    throw error;
-  }
+  const response = await send(withQuery(path, query), { method: 'POST', headers: all, body: file });
   return (await response.json()) as T;
 }
 
 /** A file the server offers for download, with the name from its Content-Disposition. */
 export async function fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, query), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
-  }
-  if (!response.ok) {
-    const error = await errorOf(response);
-    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
-    throw error;
-  }
+  const response = await send(withQuery(path, query), {});
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
 
