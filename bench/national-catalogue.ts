@@ -3,7 +3,7 @@
 // dimension of 2-4 options, and one month of values. Deterministic: same input, same data.
 import type { Disaggregation, Indicator } from '../src/core/indicator.ts';
 import type { OrgUnit } from '../src/core/org-unit.ts';
-import type { ValueRow } from '../src/app/value-import.ts';
+import type { ValueRow } from '../src/app/values/value-import.ts';
 
 export const PROVINCES = 34;
 export const COMMUNES = 3321;

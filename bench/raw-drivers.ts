@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { ValueRow } from '../src/app/value-import.ts';
+import type { ValueRow } from '../src/app/values/value-import.ts';
 
 const INSERT_COLUMNS = '(indicator_id, org_unit_id, period, disagg, value, comment, stored_by, updated_at)';
 

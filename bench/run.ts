@@ -9,9 +9,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { importValues } from '../src/app/import-values.ts';
+import { importValues } from '../src/app/values/import-values.ts';
 import type { Store } from '../src/app/ports.ts';
-import { loadCatalogue } from '../src/app/load-catalogue.ts';
+import { loadCatalogue } from '../src/app/analysis/load-catalogue.ts';
 import { Aggregator } from '../src/core/aggregate.ts';
 import { OrgTree } from '../src/core/org-unit.ts';
 import { parsePeriod } from '../src/core/period.ts';
@@ -22,7 +22,7 @@ import {
   AGGREGATED_INDICATOR, MONTH, ROOT, nationalDisaggregations, nationalIndicators, nationalOrgUnits, nationalRows,
 } from './national-catalogue.ts';
 import { postgresGroupBy, rawPostgresCopy, rawSqliteInsert, sqliteGroupBy } from './raw-drivers.ts';
-import type { ValueRow } from '../src/app/value-import.ts';
+import type { ValueRow } from '../src/app/values/value-import.ts';
 // @ts-expect-error: a plain-JS helper shared with scripts/test.mjs, no types
 import { findPostgresBin, startCluster, stopCluster } from '../scripts/pg-cluster.mjs';
 

@@ -2,8 +2,8 @@
 // a fresh SQLite file, the demo department and its accounts loaded as `baocao demo
 // load` does (with cheap password hashes), the API and the built web app on the given port.
 // Usage: node --import tsx e2e/support/demo-server.ts <sqlite-file> <port>
-import { createDemoAccounts } from '../../src/app/create-demo-accounts.ts';
-import { loadDemo } from '../../src/app/load-demo.ts';
+import { createDemoAccounts } from '../../src/app/accounts/create-demo-accounts.ts';
+import { loadDemo } from '../../src/app/metadata/load-demo.ts';
 import { nodeSecrets, TEST_ARGON2_COST } from '../../src/api/auth/node-secrets.ts';
 import { startServer } from '../../src/api/start-server.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';

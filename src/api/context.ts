@@ -2,7 +2,7 @@
 // call use cases with these.
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Secrets } from '../app/account-ports.ts';
+import type { Secrets } from '../app/accounts/account-ports.ts';
 import type { Store } from '../app/ports.ts';
 
 export interface ApiContext {

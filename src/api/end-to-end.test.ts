@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { createDemoAccounts, DEMO_PASSWORD } from '../app/create-demo-accounts.ts';
-import { loadDemo } from '../app/load-demo.ts';
+import { createDemoAccounts, DEMO_PASSWORD } from '../app/accounts/create-demo-accounts.ts';
+import { loadDemo } from '../app/metadata/load-demo.ts';
 import { loadDemo as readDemoFiles } from '../exchange/demo/load-demo.ts';
 import { testDatabases } from '../storage/testing/test-databases.ts';
 import { nodeSecrets, TEST_ARGON2_COST } from './auth/node-secrets.ts';

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Secrets } from '../app/account-ports.ts';
+import type { Secrets } from '../app/accounts/account-ports.ts';
 import type { Store } from '../app/ports.ts';
 import { slidingWindowLimit } from './auth/login-rate-limit.ts';
 import type { RateLimit } from './auth/login-rate-limit.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { issueApiToken } from '../app/issue-api-token.ts';
-import { revokeApiToken } from '../app/revoke-api-token.ts';
-import { disableUser } from '../app/disable-user.ts';
+import { issueApiToken } from '../app/accounts/issue-api-token.ts';
+import { revokeApiToken } from '../app/accounts/revoke-api-token.ts';
+import { disableUser } from '../app/accounts/disable-user.ts';
 import { testDatabases } from '../storage/testing/test-databases.ts';
 import { PASSWORD, secrets, withApi } from './testing/api-test-kit.ts';
 import { slidingWindowLimit } from './auth/login-rate-limit.ts';

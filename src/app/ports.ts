@@ -1,7 +1,7 @@
 // Ports: what the use cases need from storage. src/storage implements them for
 // SQLite and PostgreSQL; use cases depend on these interfaces only.
-import type { AccountRepository } from './account-ports.ts';
-import type { ReportRepository, ReportTemplateRepository } from './report-ports.ts';
+import type { AccountRepository } from './accounts/account-ports.ts';
+import type { ReportRepository, ReportTemplateRepository } from './reports/report-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import type { Disaggregation, Indicator } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { importValues } from '../app/import-values.ts';
+import { importValues } from '../app/values/import-values.ts';
 import type { DataValue } from '../core/data-value.ts';
 import { parsePeriod } from '../core/period.ts';
 import { parseAdx } from '../exchange/adx.ts';

@@ -11,7 +11,7 @@ import type { DataValue } from '../core/data-value.ts';
 import { disaggKey } from '../core/indicator.ts';
 import { formatPeriod, periodStart, tryParsePeriod } from '../core/period.ts';
 import type { Period, PeriodType } from '../core/period.ts';
-import type { ImportConflict, ValueRow } from '../app/value-import.ts';
+import type { ImportConflict, ValueRow } from '../app/values/value-import.ts';
 import type { LocatedValues } from './located-values.ts';
 import { escapeXml, parseXml } from './xml.ts';
 import type { XmlElement } from './xml.ts';

@@ -2,7 +2,7 @@
 //   dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup
 // The header is required; columns are found by name, so their order may differ.
 import type { DataValue } from '../core/data-value.ts';
-import type { ImportConflict, ParsedValues, ValueRow } from '../app/value-import.ts';
+import type { ImportConflict, ParsedValues, ValueRow } from '../app/values/value-import.ts';
 import { csvLine, parseCsv } from './csv.ts';
 import { dhis2Period, exportedDisagg } from './value-codes.ts';
 

@@ -3,7 +3,7 @@
 //    "dataValues":[{"dataElement":"ioffice.docs_issued","categoryOptionCombo":"default","value":"20601"}]}
 // Top-level period/orgUnit are defaults that each data value may override.
 import type { DataValue } from '../core/data-value.ts';
-import type { ImportConflict, ParsedValues, ValueRow } from '../app/value-import.ts';
+import type { ImportConflict, ParsedValues, ValueRow } from '../app/values/value-import.ts';
 import { dhis2Period, exportedDisagg } from './value-codes.ts';
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Values read from a file whose rows are not lines: an ADX data value sits in a group,
 // a form value in a sheet cell. Each row index then has a place users can find, and
 // the import summary's conflicts are rewritten to name it.
-import type { ImportConflict, ImportSummary, ParsedValues } from '../app/value-import.ts';
+import type { ImportConflict, ImportSummary, ParsedValues } from '../app/values/value-import.ts';
 
 export interface LocatedValues extends ParsedValues {
   /** Row index → where it is, in Vietnamese ("Trang 'stttt-travinh', dòng 12, cột F"). */

@@ -3,8 +3,8 @@
 // unit of the subtree, last period's values beside the inputs, optionally limited to
 // the indicators a template's text blocks print), and the indicator × unit × period
 // table for analysis. Problems (unknown unit or template, bad range) are returned.
-import { exportValues } from '../app/export-values.ts';
-import { loadCatalogue } from '../app/load-catalogue.ts';
+import { exportValues } from '../app/values/export-values.ts';
+import { loadCatalogue } from '../app/analysis/load-catalogue.ts';
 import type { Store } from '../app/ports.ts';
 import type { DataValue } from '../core/data-value.ts';
 import type { OrgUnit } from '../core/org-unit.ts';

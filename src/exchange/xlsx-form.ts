@@ -19,7 +19,7 @@ import type { Catalogue, Indicator } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { formatPeriod, periodLabel, previousPeriod } from '../core/period.ts';
 import type { Period } from '../core/period.ts';
-import type { ImportConflict, ValueRow } from '../app/value-import.ts';
+import type { ImportConflict, ValueRow } from '../app/values/value-import.ts';
 import { parseVietnameseNumberResult } from '../core/format.ts';
 import type { LocatedValues } from './located-values.ts';
 import { LegacyImportError } from './legacy-report/legacy-import-error.ts';

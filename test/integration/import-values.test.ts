@@ -2,7 +2,7 @@
 // exchange, app and storage together, so it lives in test/integration).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { importValues } from '../../src/app/import-values.ts';
+import { importValues } from '../../src/app/values/import-values.ts';
 import type { Store } from '../../src/app/ports.ts';
 import { parseValuesFile } from '../../src/exchange/values-file.ts';
 import { CHANNEL, INDICATORS, TRA_VINH_UNITS } from '../../src/storage/testing/fixtures.ts';

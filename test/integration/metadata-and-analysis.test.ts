@@ -2,14 +2,14 @@
 // databases (under src/cli because only the wiring layers may import src/storage).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aggregateIndicator } from '../../src/app/aggregate-indicator.ts';
-import { exportMetadata } from '../../src/app/export-metadata.ts';
-import { exportValues } from '../../src/app/export-values.ts';
-import { importMetadata } from '../../src/app/import-metadata.ts';
-import type { MetadataSet } from '../../src/app/import-metadata.ts';
-import { importValues } from '../../src/app/import-values.ts';
+import { aggregateIndicator } from '../../src/app/analysis/aggregate-indicator.ts';
+import { exportMetadata } from '../../src/app/metadata/export-metadata.ts';
+import { exportValues } from '../../src/app/values/export-values.ts';
+import { importMetadata } from '../../src/app/metadata/import-metadata.ts';
+import type { MetadataSet } from '../../src/app/metadata/import-metadata.ts';
+import { importValues } from '../../src/app/values/import-values.ts';
 import type { Store } from '../../src/app/ports.ts';
-import { validateOrgUnitPeriod } from '../../src/app/validate-org-unit-period.ts';
+import { validateOrgUnitPeriod } from '../../src/app/analysis/validate-org-unit-period.ts';
 import { parsePeriod } from '../../src/core/period.ts';
 import { parseValuesFile } from '../../src/exchange/values-file.ts';
 import { CHANNEL, INDICATORS } from '../../src/storage/testing/fixtures.ts';

@@ -3,7 +3,7 @@
 // random tokens and would slow every request; passwords are what need argon2.
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Secrets } from '../../app/account-ports.ts';
+import type { Secrets } from '../../app/accounts/account-ports.ts';
 
 export interface Argon2Cost {
   readonly memoryCost: number;

@@ -5,9 +5,9 @@
 // bearer tokens are not sent by browsers on their own, so they need none.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate } from '../../app/authenticate.ts';
+import { authenticate } from '../../app/accounts/authenticate.ts';
 import { AppError } from '../../app/app-error.ts';
-import type { Principal } from '../../app/principal.ts';
+import type { Principal } from '../../app/accounts/principal.ts';
 import type { ApiContext, RouteConfig } from '../context.ts';
 import { SESSION_COOKIE } from '../context.ts';
 

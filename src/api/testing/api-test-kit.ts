@@ -3,7 +3,7 @@
 // call it as one of them through fastify.inject.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Store } from '../../app/ports.ts';
-import { createUser } from '../../app/create-user.ts';
+import { createUser } from '../../app/accounts/create-user.ts';
 import type { Role } from '../../core/access.ts';
 import { INDICATORS, TRA_VINH_UNITS } from '../../storage/testing/fixtures.ts';
 import type { TestDatabase } from '../../storage/testing/test-databases.ts';

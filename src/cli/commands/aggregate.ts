@@ -1,6 +1,6 @@
 // `baocao aggregate --indicator CODE --org CODE --period P`: one figure, vi-VN, with the
 // parts a derived indicator was computed from.
-import { aggregateIndicator } from '../../app/aggregate-indicator.ts';
+import { aggregateIndicator } from '../../app/analysis/aggregate-indicator.ts';
 import type { Indicator } from '../../core/indicator.ts';
 import { parsePeriod, periodLabel } from '../../core/period.ts';
 import { expectPositionals, requirePeriod, requireString } from '../args.ts';

@@ -1,7 +1,7 @@
 // `baocao audit [--org] [--period] [--user] [--kind] [--limit] [--json]`: the audit trail.
 import { AppError } from '../../app/app-error.ts';
-import { listAuditEvents } from '../../app/list-audit-events.ts';
-import type { AuditQuery } from '../../app/list-audit-events.ts';
+import { listAuditEvents } from '../../app/audit/list-audit-events.ts';
+import type { AuditQuery } from '../../app/audit/list-audit-events.ts';
 import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
 import { expectPositionals, flag, optionalString } from '../args.ts';
 import { CliError, usageError } from '../cli-error.ts';

@@ -1,7 +1,7 @@
 // `baocao demo load`: the Trà Vinh demo department (demo/*.yaml) into the database.
 import { nodeSecrets } from '../../api/auth/node-secrets.ts';
-import { createDemoAccounts, DEMO_PASSWORD } from '../../app/create-demo-accounts.ts';
-import { loadDemo } from '../../app/load-demo.ts';
+import { createDemoAccounts, DEMO_PASSWORD } from '../../app/accounts/create-demo-accounts.ts';
+import { loadDemo } from '../../app/metadata/load-demo.ts';
 import type { UpsertCounts } from '../../app/ports.ts';
 import { loadDemo as readDemoFiles } from '../../exchange/demo/load-demo.ts';
 import { expectPositionals, optionalString } from '../args.ts';

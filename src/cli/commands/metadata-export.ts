@@ -1,5 +1,5 @@
 // `baocao metadata export [--format yaml|json] [--out FILE]`.
-import { exportMetadata } from '../../app/export-metadata.ts';
+import { exportMetadata } from '../../app/metadata/export-metadata.ts';
 import { serializeMetadata } from '../../exchange/metadata-file.ts';
 import { expectPositionals, oneOf, optionalString } from '../args.ts';
 import type { CommandContext } from '../command.ts';

@@ -1,6 +1,6 @@
 // `baocao metadata import FILE.yaml|FILE.json`: atomic; re-importing the same file changes nothing.
-import { importMetadata } from '../../app/import-metadata.ts';
-import type { MetadataImportSummary } from '../../app/import-metadata.ts';
+import { importMetadata } from '../../app/metadata/import-metadata.ts';
+import type { MetadataImportSummary } from '../../app/metadata/import-metadata.ts';
 import type { UpsertCounts } from '../../app/ports.ts';
 import { parseMetadataFile } from '../../exchange/metadata-file.ts';
 import { expectPositionals, flag } from '../args.ts';

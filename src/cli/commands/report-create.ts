@@ -1,7 +1,7 @@
 // `baocao report create --org CODE --period P [--template CODE]`: opens a period's report,
 // carrying the previous report's plan into its plan review.
 import { AppError } from '../../app/app-error.ts';
-import { createReport } from '../../app/create-report.ts';
+import { createReport } from '../../app/reports/create-report.ts';
 import { formatPeriod } from '../../core/period.ts';
 import { expectPositionals, optionalString, requirePeriod, requireString } from '../args.ts';
 import { CliError } from '../cli-error.ts';

@@ -2,9 +2,9 @@
 // reads an existing report, shows what landed where (and what did not), and saves it
 // as the report instance of the org unit and period unless it is a dry run.
 import { readFile, stat } from 'node:fs/promises';
-import { chooseReportTemplate } from '../../app/choose-report-template.ts';
-import { importLegacyReport } from '../../app/import-legacy-report.ts';
-import type { LegacyImportResult } from '../../app/import-legacy-report.ts';
+import { chooseReportTemplate } from '../../app/legacy-import/choose-report-template.ts';
+import { importLegacyReport } from '../../app/legacy-import/import-legacy-report.ts';
+import type { LegacyImportResult } from '../../app/legacy-import/import-legacy-report.ts';
 import type { Store } from '../../app/ports.ts';
 import type { LegacySection } from '../../core/legacy-report/legacy-report.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';

@@ -1,9 +1,9 @@
 // `baocao report render --org CODE --period P --format md|html|docx|pdf [--out FILE]`.
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../app/app-error.ts';
-import { renderReport } from '../../app/render-report.ts';
-import { REPORT_FORMATS } from '../../app/report-ports.ts';
-import type { ReportRenderers } from '../../app/report-ports.ts';
+import { renderReport } from '../../app/reports/render-report.ts';
+import { REPORT_FORMATS } from '../../app/reports/report-ports.ts';
+import type { ReportRenderers } from '../../app/reports/report-ports.ts';
 import { formatPeriod } from '../../core/period.ts';
 import { renderDocx, renderHtml, renderMarkdown, renderPdf } from '../../render/index.ts';
 import { expectPositionals, oneOf, optionalString, requirePeriod, requireString } from '../args.ts';

@@ -5,11 +5,11 @@ import { CliError, usageError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { cliActor, withStore } from '../store.ts';
 import { AppError } from '../../app/app-error.ts';
-import { createUser } from '../../app/create-user.ts';
-import { disableUser } from '../../app/disable-user.ts';
-import { issueApiToken } from '../../app/issue-api-token.ts';
-import { listUsers } from '../../app/list-users.ts';
-import { revokeApiToken } from '../../app/revoke-api-token.ts';
+import { createUser } from '../../app/accounts/create-user.ts';
+import { disableUser } from '../../app/accounts/disable-user.ts';
+import { issueApiToken } from '../../app/accounts/issue-api-token.ts';
+import { listUsers } from '../../app/accounts/list-users.ts';
+import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
 import { nodeSecrets } from '../../api/auth/node-secrets.ts';
 
 /** `reporter:bcvt` → { role, orgUnit }. */

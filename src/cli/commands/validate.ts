@@ -1,6 +1,6 @@
 // `baocao validate --org CODE --period P`: implied and stored rules, and the checks of
 // the unit's report for the period; exit 1 on any error finding.
-import { validateOrgUnitPeriod } from '../../app/validate-org-unit-period.ts';
+import { validateOrgUnitPeriod } from '../../app/analysis/validate-org-unit-period.ts';
 import type { Finding, Severity } from '../../core/finding.ts';
 import { periodLabel } from '../../core/period.ts';
 import { expectPositionals, flag, requirePeriod, requireString } from '../args.ts';

@@ -1,7 +1,7 @@
 // `baocao values export --org CODE --period P`: DHIS2 JSON, DHIS2 CSV or ADX XML to
 // stdout or a file; `--format xlsx` writes a data-entry form (one sheet per unit), or
 // with `--table` an indicator × unit × period table for analysis.
-import { exportValues } from '../../app/export-values.ts';
+import { exportValues } from '../../app/values/export-values.ts';
 import { serializeValues } from '../../exchange/values-file.ts';
 import { exportIndicatorTable, exportValuesForm } from '../../exchange/values-workbook.ts';
 import { expectPositionals, flag, oneOf, optionalString, requirePeriod, requireString } from '../args.ts';

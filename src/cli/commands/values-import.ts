@@ -1,6 +1,6 @@
 // `baocao values import FILE`: DHIS2 JSON, DHIS2 CSV, ADX XML or an XLSX form, recognised by content.
-import { importValues } from '../../app/import-values.ts';
-import type { ImportSummary, ParsedValues } from '../../app/value-import.ts';
+import { importValues } from '../../app/values/import-values.ts';
+import type { ImportSummary, ParsedValues } from '../../app/values/value-import.ts';
 import { placeConflicts } from '../../exchange/located-values.ts';
 import { megabytes } from '../../exchange/legacy-report/legacy-import-error.ts';
 import { readValuesFile, unreadableValuesFile } from '../../exchange/values-file.ts';

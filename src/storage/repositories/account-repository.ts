@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../core/access.ts';
 import type {
   AccountRepository as AccountPort, ApiToken, LoginAttempts, NewApiToken, NewUser, Session, StoredGrant, User, UserWithHash,
-} from '../../app/account-ports.ts';
+} from '../../app/accounts/account-ports.ts';
 import type { AppUserTable } from '../account-tables.ts';
 import type { Database } from '../database.ts';
 import { inTransaction } from './in-transaction.ts';

@@ -7,7 +7,7 @@ import type { UpsertCounts } from '../../app/ports.ts';
 import type {
   PartChange, ReportFilter, ReportHeaderChange, ReportRepository as ReportPort, ReportStateChange,
   StoredPart, StoredReport, Versioned, VersionedWrite,
-} from '../../app/report-ports.ts';
+} from '../../app/reports/report-ports.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, PlanStatus, ReportInstance } from '../../core/report-instance.ts';
 import type { Signer } from '../../core/report-model.ts';
 import type { PartStatus, ReportStatus } from '../../core/workflow.ts';

@@ -1,7 +1,7 @@
 // Report templates (đề cương): one row per template, its section tree as JSON.
 import type { Kysely } from 'kysely';
 import type { UpsertCounts } from '../../app/ports.ts';
-import type { ReportTemplateRepository as ReportTemplatePort } from '../../app/report-ports.ts';
+import type { ReportTemplateRepository as ReportTemplatePort } from '../../app/reports/report-ports.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import type { Database } from '../database.ts';
 import { inTransaction, lastByCode } from './in-transaction.ts';

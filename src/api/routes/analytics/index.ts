@@ -2,9 +2,9 @@
 // aggregated series of one indicator for charts (subtree sums, ratios of sums), within
 // the caller's read scope.
 import { z } from 'zod';
-import { analyzeIndicator } from '../../../app/analyze-indicator.ts';
+import { analyzeIndicator } from '../../../app/analysis/analyze-indicator.ts';
 import { AppError } from '../../../app/app-error.ts';
-import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
+import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
 import { parseDisaggKey } from '../../../core/indicator.ts';
 import { tryParsePeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/period.ts';

@@ -1,7 +1,7 @@
 // GET /api/audit?org=&period=&user=&kind=&limit=: the audit trail (who, when, what,
 // before and after), most recent first, within the caller's read_audit scope.
 import { z } from 'zod';
-import { listAuditEvents } from '../../../app/list-audit-events.ts';
+import { listAuditEvents } from '../../../app/audit/list-audit-events.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import { AppError } from '../../../app/app-error.ts';
 import { principalOf } from '../../auth/request-auth.ts';

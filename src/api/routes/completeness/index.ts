@@ -1,8 +1,8 @@
 // GET /api/completeness?period=&org=: which reports and divisions' parts under `org`
 // are in for the period, on time or late against the deadline.
 import { z } from 'zod';
-import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
-import { reportCompleteness } from '../../../app/report-completeness.ts';
+import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
+import { reportCompleteness } from '../../../app/reports/report-completeness.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ERRORS, ZOrgCode, ZPeriodCode } from '../schemas.ts';

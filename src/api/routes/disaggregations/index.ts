@@ -1,7 +1,7 @@
 // GET /api/disaggregations: the dimensions and their options with Vietnamese names
 // (kênh: trực tiếp / trực tuyến; cấp: tỉnh / huyện / xã), for column headings.
 import { z } from 'zod';
-import { loadCatalogue } from '../../../app/load-catalogue.ts';
+import { loadCatalogue } from '../../../app/analysis/load-catalogue.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ERRORS } from '../schemas.ts';
 

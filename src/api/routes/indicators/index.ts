@@ -1,6 +1,6 @@
 // GET /api/indicators: the indicator catalogue (not scoped: every unit reports the same indicators).
 import { z } from 'zod';
-import { loadCatalogue } from '../../../app/load-catalogue.ts';
+import { loadCatalogue } from '../../../app/analysis/load-catalogue.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ERRORS } from '../schemas.ts';
 

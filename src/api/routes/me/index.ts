@@ -1,7 +1,7 @@
 // GET /api/me: who I am, my grants, and the CSRF token for cookie-authenticated writes.
 import { z } from 'zod';
-import type { User } from '../../../app/account-ports.ts';
-import { loadOrgTree } from '../../../app/principal.ts';
+import type { User } from '../../../app/accounts/account-ports.ts';
+import { loadOrgTree } from '../../../app/accounts/principal.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ERRORS } from '../schemas.ts';

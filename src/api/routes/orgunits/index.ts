@@ -1,7 +1,7 @@
 // GET /api/orgunits: the units the caller may read (its subtrees), in tree order.
 import { z } from 'zod';
 import { isWithinPath, readableRoots } from '../../../core/access.ts';
-import { loadOrgTree } from '../../../app/principal.ts';
+import { loadOrgTree } from '../../../app/accounts/principal.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ERRORS } from '../schemas.ts';

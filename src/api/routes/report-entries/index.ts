@@ -7,10 +7,10 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { loadOrgTree } from '../../../app/principal.ts';
-import type { EntryKind } from '../../../app/report-entry-scope.ts';
-import { listReportEntries } from '../../../app/list-report-entries.ts';
-import { writeReportEntry } from '../../../app/write-report-entry.ts';
+import { loadOrgTree } from '../../../app/accounts/principal.ts';
+import type { EntryKind } from '../../../app/reports/report-entry-scope.ts';
+import { listReportEntries } from '../../../app/reports/list-report-entries.ts';
+import { writeReportEntry } from '../../../app/reports/write-report-entry.ts';
 import { canReadReport } from '../../../core/access.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';

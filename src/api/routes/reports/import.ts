@@ -4,7 +4,7 @@
 // report of (unit, period) with dryRun=false, like `baocao report import`.
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { importUploadedReport } from '../../../app/import-uploaded-report.ts';
+import { importUploadedReport } from '../../../app/legacy-import/import-uploaded-report.ts';
 import { LegacyImportError } from '../../../exchange/legacy-report/legacy-import-error.ts';
 import { readLegacyFile } from '../../../exchange/legacy-report/read-legacy-file.ts';
 import type { LegacyFile } from '../../../exchange/legacy-report/read-legacy-file.ts';

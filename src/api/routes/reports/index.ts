@@ -3,12 +3,12 @@
 // POST /api/reports/:org/:period/actions/:action (submit, return, compile, approve, issue, reopen).
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { buildReport } from '../../../app/build-report.ts';
-import { createReport } from '../../../app/create-report.ts';
-import { loadOrgTree } from '../../../app/principal.ts';
-import { renderReport } from '../../../app/render-report.ts';
-import { loadWorkflow, runWorkflowAction } from '../../../app/run-workflow-action.ts';
-import type { WorkflowView } from '../../../app/run-workflow-action.ts';
+import { buildReport } from '../../../app/reports/build-report.ts';
+import { createReport } from '../../../app/reports/create-report.ts';
+import { loadOrgTree } from '../../../app/accounts/principal.ts';
+import { renderReport } from '../../../app/reports/render-report.ts';
+import { loadWorkflow, runWorkflowAction } from '../../../app/reports/run-workflow-action.ts';
+import type { WorkflowView } from '../../../app/reports/run-workflow-action.ts';
 import { canReadReport } from '../../../core/access.ts';
 import { periodLabel, tryParsePeriod } from '../../../core/period.ts';
 import { REPORT_STATUSES, REPORT_STATUS_LABELS, WORKFLOW_ACTIONS } from '../../../core/workflow.ts';

@@ -1,5 +1,5 @@
 // The renderers the API hands to renderReport.
-import type { ReportRenderers } from '../../../app/report-ports.ts';
+import type { ReportRenderers } from '../../../app/reports/report-ports.ts';
 import { renderDocx, renderHtml, renderMarkdown, renderPdf } from '../../../render/index.ts';
 
 export const RENDERERS: ReportRenderers = {

@@ -1,7 +1,7 @@
 // POST /api/session (log in), DELETE /api/session (log out).
 import { z } from 'zod';
-import { login } from '../../../app/login.ts';
-import { logout } from '../../../app/logout.ts';
+import { login } from '../../../app/accounts/login.ts';
+import { logout } from '../../../app/accounts/logout.ts';
 import { AppError } from '../../../app/app-error.ts';
 import type { RateLimit } from '../../auth/login-rate-limit.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';

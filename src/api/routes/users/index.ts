@@ -3,14 +3,14 @@
 // accounts whose grants lie in its subtree and grants only inside it; every change is
 // audited by the use cases.
 import { z } from 'zod';
-import { changeUserGrants } from '../../../app/change-user-grants.ts';
-import { createUser } from '../../../app/create-user.ts';
-import { disableUser } from '../../../app/disable-user.ts';
-import { listUsers } from '../../../app/list-users.ts';
+import { changeUserGrants } from '../../../app/accounts/change-user-grants.ts';
+import { createUser } from '../../../app/accounts/create-user.ts';
+import { disableUser } from '../../../app/accounts/disable-user.ts';
+import { listUsers } from '../../../app/accounts/list-users.ts';
 import { AppError, forbidden } from '../../../app/app-error.ts';
-import { actorOf, loadOrgTree, requireAccess } from '../../../app/principal.ts';
-import type { Principal } from '../../../app/principal.ts';
-import type { User } from '../../../app/account-ports.ts';
+import { actorOf, loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
+import type { Principal } from '../../../app/accounts/principal.ts';
+import type { User } from '../../../app/accounts/account-ports.ts';
 import { can, ROLES } from '../../../core/access.ts';
 import type { OrgTree } from '../../../core/org-unit.ts';
 import { principalOf } from '../../auth/request-auth.ts';

@@ -3,8 +3,8 @@
 // the period, the report's own checks. Findings are data: always 200.
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
-import { validateOrgUnitPeriod } from '../../../app/validate-org-unit-period.ts';
+import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
+import { validateOrgUnitPeriod } from '../../../app/analysis/validate-org-unit-period.ts';
 import type { Finding } from '../../../core/finding.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import { principalOf } from '../../auth/request-auth.ts';

@@ -5,10 +5,10 @@
 // Thin: the same exchange functions and use cases as `baocao values export|import`.
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { exportValues } from '../../../app/export-values.ts';
-import { importValuesFile } from '../../../app/import-values-file.ts';
-import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
-import type { ImportSummary } from '../../../app/value-import.ts';
+import { exportValues } from '../../../app/values/export-values.ts';
+import { importValuesFile } from '../../../app/values/import-values-file.ts';
+import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
+import type { ImportSummary } from '../../../app/values/value-import.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/period.ts';
 import { placeConflicts } from '../../../exchange/located-values.ts';

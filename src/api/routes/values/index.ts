@@ -1,9 +1,9 @@
 // GET /api/values?org=&period=[&children=true]; PUT /api/values (dataValueSets JSON, atomic, ?dryRun=true).
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { exportValues } from '../../../app/export-values.ts';
-import { loadOrgTree, requireAccess } from '../../../app/principal.ts';
-import { writeValues } from '../../../app/write-values.ts';
+import { exportValues } from '../../../app/values/export-values.ts';
+import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
+import { writeValues } from '../../../app/values/write-values.ts';
 import { tryParsePeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/period.ts';
 import { dhis2Period, exportedDisagg } from '../../../exchange/value-codes.ts';

@@ -7,6 +7,11 @@ import { PostgresDataValueUpsert } from './postgres-data-value-upsert.ts';
 
 export function openPostgresDatabase(connectionString: string): OpenedDatabase {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client whose connection the server closes (restart, failover,
+  // pg_terminate_backend, DROP DATABASE … WITH (FORCE)) emits 'error' on the pool;
+  // without a listener Node turns it into an uncaught exception and the process dies.
+  // The pool has already discarded that client: the next query gets a fresh one.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: new PostgresDataValueUpsert() };
 }

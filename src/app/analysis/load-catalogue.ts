@@ -1,0 +1,9 @@
+// The indicator catalogue as stored, for use cases that resolve codes or aggregate.
+import { Catalogue } from '../../core/indicator.ts';
+import type { CatalogueProblem } from '../../core/indicator.ts';
+import type { Store } from '../ports.ts';
+
+export async function loadCatalogue({ store }: { store: Store }): Promise<{ catalogue: Catalogue; problems: CatalogueProblem[] }> {
+  const [indicators, disaggregations] = await Promise.all([store.indicators.listIndicators(), store.indicators.listDisaggregations()]);
+  return Catalogue.build({ indicators, disaggregations });
+}

@@ -1,7 +1,0 @@
-// Ends a session: its token stops working at once.
-import type { Secrets } from './account-ports.ts';
-import type { Store } from './ports.ts';
-
-export async function logout({ store, secrets, sessionToken }: { store: Store; secrets: Secrets; sessionToken: string }): Promise<void> {
-  await store.accounts.deleteSession(secrets.hashToken(sessionToken));
-}

@@ -1,0 +1,56 @@
+// Loads the demo department into a store: metadata (through importMetadata, so the
+// tree and catalogue are checked the same way as any import), values, templates and
+// report instances, in one transaction. Idempotent: a second load counts everything
+// as unchanged and writes nothing.
+import type { DataValue } from '../../core/data-value.ts';
+import type { ReportInstance } from '../../core/report-instance.ts';
+import type { ReportTemplate } from '../../core/report-template.ts';
+import { importMetadata } from './import-metadata.ts';
+import type { MetadataImportSummary, MetadataProblem, MetadataSet } from './import-metadata.ts';
+import type { Store, UpsertCounts } from '../ports.ts';
+
+/** The demo as read from files (src/exchange/demo/load-demo.ts gives this shape). */
+export interface DemoSet {
+  readonly metadata: MetadataSet;
+  readonly values: readonly DataValue[];
+  readonly templates: readonly ReportTemplate[];
+  readonly reports: readonly ReportInstance[];
+}
+
+export interface DemoLoadSummary {
+  readonly status: 'SUCCESS' | 'ERROR';
+  readonly metadata: MetadataImportSummary['counts'];
+  readonly values: UpsertCounts;
+  readonly templates: UpsertCounts;
+  readonly reports: UpsertCounts;
+  readonly problems: readonly MetadataProblem[];
+}
+
+const NONE: UpsertCounts = { imported: 0, updated: 0, unchanged: 0 };
+
+function add(a: UpsertCounts, b: UpsertCounts): UpsertCounts {
+  return { imported: a.imported + b.imported, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
+}
+
+export async function loadDemo({ store, demo, actor = 'demo', now = () => new Date() }: {
+  store: Store;
+  demo: DemoSet;
+  actor?: string;
+  now?: () => Date;
+}): Promise<DemoLoadSummary> {
+  return store.transaction(async (tx) => {
+    const metadata = await importMetadata({ store: tx, metadata: demo.metadata, actor, now });
+    if (metadata.status === 'ERROR') {
+      return { status: 'ERROR', metadata: metadata.counts, values: NONE, templates: NONE, reports: NONE, problems: metadata.problems };
+    }
+    const values = await tx.dataValues.upsertMany(demo.values);
+    const templates = await tx.templates.upsertMany(demo.templates);
+    let reports = NONE;
+    for (const instance of demo.reports) reports = add(reports, await tx.reports.saveInstance(instance));
+    const changed = [values, templates, reports].reduce((n, c) => n + c.imported + c.updated, 0);
+    if (changed > 0) {
+      await tx.audit.record([{ at: now().toISOString(), actor, action: 'demo.load', entity: 'demo', before: null, after: { values, templates, reports } }]);
+    }
+    return { status: 'SUCCESS', metadata: metadata.counts, values, templates, reports, problems: [] };
+  });
+}

@@ -1,0 +1,18 @@
+// Checks a stored report: the instance's own checks (duplicate items and documents,
+// documents outside the period, repeated plan lines) plus what building its model
+// found (template errors, unknown indicators, missing values).
+import type { Finding } from '../../core/finding.ts';
+import { checkReportInstance } from '../../core/report-checks.ts';
+import { buildReport } from './build-report.ts';
+import type { Store } from '../ports.ts';
+
+export async function checkReport({ store, orgUnit, period }: { store: Store; orgUnit: string; period: string }): Promise<Finding[]> {
+  const { instance, findings, context } = await buildReport({ store, orgUnit, period });
+  // The unit itself and its divisions issue "own" documents; others' are cited.
+  const ownIssuers = new Set<string>();
+  for (const unit of context.tree.subtree(orgUnit)) {
+    ownIssuers.add(unit.code);
+    ownIssuers.add(unit.name);
+  }
+  return [...checkReportInstance({ instance, ownIssuers }), ...findings];
+}

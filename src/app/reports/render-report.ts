@@ -1,0 +1,44 @@
+// Renders a stored report in one format, with a file name a clerk recognises:
+// "Bao-cao-thang-4-2022-stttt-travinh.docx". The name is ASCII (no diacritics) so it
+// survives e-mail clients, zip tools and HTTP Content-Disposition without encoding.
+import type { Period } from '../../core/period.ts';
+import { buildReport, parseReportPeriod } from './build-report.ts';
+import type { Store } from '../ports.ts';
+import type { ReportFormat, ReportRenderers } from './report-ports.ts';
+
+export interface RenderedReport {
+  readonly body: string | Uint8Array;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+const PERIOD_WORDS: Readonly<Record<Period['type'], string>> = { month: 'thang', quarter: 'quy', half: '6-thang', year: 'nam' };
+
+export function reportFileName(orgUnit: string, period: Period, format: ReportFormat): string {
+  const when = period.type === 'year' ? `nam-${period.year}` : `${PERIOD_WORDS[period.type]}-${period.index}-${period.year}`;
+  const unit = orgUnit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
+  return `Bao-cao-${when}-${unit}.${format}`;
+}
+
+export async function renderReport({ store, renderers, orgUnit, period, format }: {
+  store: Store;
+  renderers: ReportRenderers;
+  orgUnit: string;
+  period: string;
+  format: ReportFormat;
+}): Promise<RenderedReport> {
+  const parsed = parseReportPeriod(period);
+  const { model } = await buildReport({ store, orgUnit, period });
+  const body = format === 'md' ? renderers.markdown(model)
+    : format === 'html' ? renderers.html(model)
+    : format === 'docx' ? await renderers.docx(model)
+    : await renderers.pdf(model);
+  return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(orgUnit, parsed, format) };
+}

@@ -1,0 +1,76 @@
+// Shared by the use cases on a report's entries (narrative items, document register,
+// plan items): which report, who may write which entry, and whether the period is
+// still open. A reporter writes only the sections owned by a division inside its
+// subtree; whoever may write items on the report's unit (the office) writes them all.
+import { can } from '../../core/access.ts';
+import type { OrgTree } from '../../core/org-unit.ts';
+import { formatPeriod } from '../../core/period.ts';
+import { flattenSections } from '../../core/report-template.ts';
+import type { ReportTemplate, TemplateSection } from '../../core/report-template.ts';
+import { AppError, forbidden, notFound } from '../app-error.ts';
+import { parseReportPeriod } from './build-report.ts';
+import { assertPeriodsUnlocked } from '../values/check-period-lock.ts';
+import { loadOrgTree } from '../accounts/principal.ts';
+import type { Principal } from '../accounts/principal.ts';
+import type { Store } from '../ports.ts';
+import type { StoredReport } from './report-ports.ts';
+
+export const ENTRY_KINDS = ['items', 'documents', 'plan'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const ENTRY_LABELS: Readonly<Record<EntryKind, string>> = {
+  items: 'nội dung',
+  documents: 'văn bản',
+  plan: 'kế hoạch',
+};
+
+export interface ReportScope {
+  readonly report: StoredReport;
+  readonly tree: OrgTree;
+  readonly sections: readonly TemplateSection[];
+}
+
+/** The stored report of (unit, period), its org tree and template sections; not_found otherwise. */
+export async function loadReportScope(store: Store, orgUnit: string, period: string): Promise<ReportScope> {
+  const tree = await loadOrgTree(store);
+  if (!tree.get(orgUnit)) throw new AppError('not_found', `Không có đơn vị "${orgUnit}".`, { field: 'params.org' });
+  const code = formatPeriod(parseReportPeriod(period));
+  const report = await store.reports.find(orgUnit, code);
+  if (!report) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho kỳ ${code}.`);
+  const template: ReportTemplate | undefined = await store.templates.get(report.template);
+  return { report, tree, sections: flattenSections(template?.sections ?? []) };
+}
+
+/**
+ * The unit that owns an entry: the owner of its section; for the plan (no section),
+ * the owner of the section holding the plan block; the report's unit otherwise.
+ */
+export function ownerOf(scope: ReportScope, kind: EntryKind, section: string | null | undefined): string {
+  const found = kind === 'plan'
+    ? scope.sections.find((s) => s.blocks.some((b) => b.type === 'plan' || b.type === 'plan-review'))
+    : section ? scope.sections.find((s) => s.id === section) : undefined;
+  return found?.owner ?? scope.report.orgUnit;
+}
+
+/** bad_request when the section is not in the report's template. */
+export function requireSection(scope: ReportScope, section: string, field: string): void {
+  if (!scope.sections.some((s) => s.id === section)) {
+    throw new AppError('bad_request', `Mục "${section}" không có trong đề cương "${scope.report.template}".`, { field });
+  }
+}
+
+/** forbidden unless the principal may write items on the owner's unit. */
+export function requireEntryWriter(principal: Principal, scope: ReportScope, owner: string): void {
+  const path = scope.tree.get(owner)?.path ?? scope.tree.get(scope.report.orgUnit)?.path;
+  if (!path || !can(principal.grants, 'write_items', path)) {
+    throw forbidden(`Bạn không có quyền sửa phần báo cáo của "${owner}".`);
+  }
+}
+
+/** period_locked once the report (or one above it) is issued: the document must keep its text. */
+export async function requireOpen(store: Store, scope: ReportScope): Promise<void> {
+  if (scope.report.status === 'issued') {
+    throw new AppError('period_locked', `Báo cáo kỳ ${scope.report.period} của "${scope.report.orgUnit}" đã ban hành nên không sửa được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit: scope.report.orgUnit, period: scope.report.period } });
+  }
+  await assertPeriodsUnlocked({ store, tree: scope.tree, targets: [{ orgUnit: scope.report.orgUnit, period: scope.report.period }] });
+}
