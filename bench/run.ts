@@ -23,7 +23,6 @@ import {
 } from './national-catalogue.ts';
 import { postgresGroupBy, rawPostgresCopy, rawSqliteInsert, sqliteGroupBy } from './raw-drivers.ts';
 import type { ValueRow } from '../src/app/values/value-import.ts';
-// @ts-expect-error: a plain-JS helper shared with scripts/test.mjs, no types
 import { findPostgresBin, startCluster, stopCluster } from '../scripts/pg-cluster.mjs';
 
 const { values: options } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for tests and benchmarks: a temp dir, loopback on a
 // free port, no fsync (its data is thrown away). As root, initdb refuses to run, so
 // the cluster runs as the `postgres` user. Always pair startCluster with stopCluster.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,8 @@ export async function startCluster(bin) {
       '-c listen_addresses=127.0.0.1', `-c port=${port}`, `-c unix_socket_directories=${dir}`,
       '-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=off', '-c max_connections=200',
     ].join(' ');
+    cluster.options = options;
+    cluster.port = port;
     run(path.join(bin, 'pg_ctl'), ['-D', cluster.dataDir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
     cluster.started = true;
     for (let attempt = 0; ; attempt++) {
@@ -80,6 +82,27 @@ export async function startCluster(bin) {
     stopCluster(cluster);
     throw error;
   }
+}
+
+/**
+ * pg_ctl on a running cluster, without blocking the event loop (outage tests keep
+ * sending requests meanwhile): `restart` (with `-m fast`), `stop`, `start`.
+ */
+export function controlCluster(cluster, action) {
+  const pgCtl = path.join(cluster.bin, 'pg_ctl');
+  const args = {
+    restart: ['-D', cluster.dataDir, '-m', 'fast', '-w', '-t', '60', 'restart'],
+    stop: ['-D', cluster.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'],
+    start: ['-D', cluster.dataDir, '-l', path.join(cluster.dir, 'server.log'), '-o', cluster.options, '-w', '-t', '60', 'start'],
+  }[action];
+  if (!args) return Promise.reject(new Error(`unknown pg_ctl action ${action}`));
+  const [cmd, argv] = asClusterUser(pgCtl, args);
+  return new Promise((resolve, reject) => {
+    // pg_ctl start leaves the postmaster holding inherited pipes: give it none.
+    const child = spawn(cmd, argv, { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${action} failed (${code})`))));
+  });
 }
 
 export function stopCluster(cluster) {

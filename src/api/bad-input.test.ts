@@ -84,6 +84,9 @@ for (const database of testDatabases()) {
       withApi(database, async ({ call }) => {
         const health = await call(null, 'GET', '/healthz');
         assert.deepEqual(health.json(), { status: 'ok', database: database.name === 'SQLite' ? 'sqlite' : 'postgres' });
+        const ready = await call(null, 'GET', '/readyz');
+        assert.equal(ready.statusCode, 200);
+        assert.deepEqual(ready.json(), { status: 'ready', database: database.name === 'SQLite' ? 'sqlite' : 'postgres' });
         const openapi = await call(null, 'GET', '/openapi.json');
         assert.equal(openapi.statusCode, 200);
         const document = openapi.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };

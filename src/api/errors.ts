@@ -6,6 +6,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import { AppError } from '../app/app-error.ts';
 import type { AppErrorCode } from '../app/app-error.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-unavailable.ts';
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
   bad_request: 400,
@@ -20,6 +24,7 @@ export const STATUS_OF: Readonly<Record<AppErrorCode, number>> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  database_unavailable: 503,
 };
 
 export const ZError = z.object({
@@ -76,6 +81,13 @@ export function installErrorHandling(app: FastifyInstance): void {
         return send(reply, 'bad_request', 'Thiếu nội dung JSON.', { field: 'body' });
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return send(reply, 'bad_request', 'Nội dung JSON sai cú pháp.', { field: 'body' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // A restart or a dropped connection: the transaction rolled back, nothing was
+      // half-written, and the pool reconnects on its own. Say so and when to retry.
+      request.log.warn({ code: (error as { code?: unknown }).code, reason: error.message }, 'database unavailable');
+      reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return send(reply, 'database_unavailable', `${DATABASE_UNAVAILABLE_MESSAGE}; vui lòng thử lại sau ít giây. Thay đổi chưa được lưu.`);
     }
     if (error instanceof SyntaxError || error.statusCode === 400) {
       return send(reply, 'bad_request', 'Yêu cầu không hợp lệ (nội dung JSON sai cú pháp?).', { field: 'body' });

@@ -13,6 +13,7 @@ export const APP_ERROR_CODES = [
   'rate_limited',
   'payload_too_large',
   'unsupported_media_type',
+  'database_unavailable',
   'internal',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -82,5 +82,9 @@ export interface Store {
   readonly reports: ReportRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query (readiness); throws the driver's error. */
+  ping(): Promise<void>;
+  /** Migrations known to the code but not applied to the database (readiness). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -1,10 +1,14 @@
 // Entry point of the `baocao` command: finds the command, parses its options,
 // runs it, and turns every failure into one Vietnamese line and an exit code
-// (2 bad arguments or unreadable file, 1 anything else; stack only with BAOCAO_DEBUG=1).
+// (EXIT_CODES below; stack only with BAOCAO_DEBUG=1).
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-unavailable.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { Command, Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+
+/** The exit codes every command shares (commands may add their own, in their help). */
+export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, databaseUnavailable: 3 } as const;
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -21,7 +25,10 @@ Tùy chọn chung:
 
 Biến môi trường:
   BAOCAO_DB      cơ sở dữ liệu: sqlite:đường-dẫn (mặc định sqlite:./data/baocao.db) hoặc postgres://…
-  BAOCAO_DEBUG   đặt 1 để in chi tiết lỗi`;
+  BAOCAO_DEBUG   đặt 1 để in chi tiết lỗi
+
+Mã thoát: 0 thành công; 1 thất bại; 2 sai tham số hoặc tệp không đọc được;
+  3 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).`;
 }
 
 /** The commands starting with a group word (`values`), for `baocao values --help`. */
@@ -91,6 +98,11 @@ export async function run(argv: readonly string[], io: Io = processIo(), env: Re
     }
     const message = error instanceof Error ? error.message : String(error);
     const debug = env['BAOCAO_DEBUG'] === '1';
+    if (isDatabaseUnavailable(error)) {
+      io.err(`Lỗi: ${DATABASE_UNAVAILABLE_MESSAGE} (${message.split('\n')[0]}). Lệnh không hoàn tất; phần đang ghi dở không được lưu. Thử lại sau khi cơ sở dữ liệu hoạt động (BAOCAO_DB).`);
+      if (debug && error instanceof Error && error.stack) io.err(error.stack);
+      return EXIT_CODES.databaseUnavailable;
+    }
     io.err(`Lỗi: ${message.split('\n')[0]}${debug ? '' : ' (đặt BAOCAO_DEBUG=1 để xem chi tiết)'}`);
     if (debug && error instanceof Error && error.stack) io.err(error.stack);
     return 1;

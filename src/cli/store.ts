@@ -5,7 +5,9 @@ import type { Store } from '../app/ports.ts';
 import { openStore } from '../storage/open-store.ts';
 
 export async function withStore<T>(env: Readonly<Record<string, string | undefined>>, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(env['BAOCAO_DB'] ? { url: env['BAOCAO_DB'] } : {});
+  // A lost idle connection is replaced by the pool; a query that fails on it ends the
+  // command through main.ts (exit 3), so nothing needs saying here.
+  const store = await openStore({ env });
   try {
     return await work(store);
   } finally {

@@ -1,7 +1,9 @@
 // Builds a Store over one Kysely instance (or transaction) and one dialect.
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports.ts';
 import type { Database } from './database.ts';
+import { pendingMigrations } from './migrate.ts';
 import { AccountRepository } from './repositories/account-repository.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
 import { DataValueRepository } from './repositories/data-value-repository.ts';
@@ -29,6 +31,10 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect): Stor
       if (db.isTransaction) return work(store);
       return db.transaction().execute((trx) => work(createStore(trx, dialect)));
     },
+    async ping(): Promise<void> {
+      await sql`select 1`.execute(db);
+    },
+    pendingMigrations: () => pendingMigrations(db),
     async close(): Promise<void> {
       if (db.isTransaction) throw new Error('close() inside a transaction: close the store that opened it');
       await db.destroy();

@@ -13,6 +13,11 @@ export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSe
   return migratorFor(db).migrateToLatest();
 }
 
+/** Names of the migrations not yet applied. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  return (await migratorFor(db).getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /** Reverts the last migration, or all of them with `{ all: true }` (tests). */
 export function migrateDown(db: Kysely<Database>, options: { all?: boolean } = {}): Promise<MigrationResultSet> {
   const migrator = migratorFor(db);

@@ -2,17 +2,44 @@
 // returns the Store the use cases work with.
 import type { Store } from '../app/ports.ts';
 import { createStore } from './create-store.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { openPostgresDatabase } from './dialects/postgres/postgres-database.ts';
 import { openSqliteDatabase } from './dialects/sqlite/sqlite-database.ts';
 import { describeMigrationFailure, migrateToLatest } from './migrate.ts';
-import type { OpenedDatabase } from './storage-dialect.ts';
+import type { ConnectionSettings, OpenedDatabase } from './storage-dialect.ts';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/baocao.db';
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /** The database URL from the environment (`BAOCAO_DB`), or the embedded default. */
-export function resolveDatabaseUrl(env: Readonly<Record<string, string | undefined>>): string {
+export function resolveDatabaseUrl(env: Env): string {
   const configured = env['BAOCAO_DB']?.trim();
   return configured ? configured : DEFAULT_DATABASE_URL;
+}
+
+export const DEFAULT_CONNECTION_SETTINGS: Omit<ConnectionSettings, 'onConnectionError'> = {
+  poolSize: 10,
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+};
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} không hợp lệ: "${text}" (cần một số nguyên dương).`);
+  return value;
+}
+
+/** BAOCAO_DB_POOL_SIZE, BAOCAO_DB_CONNECT_TIMEOUT_MS, BAOCAO_DB_STATEMENT_TIMEOUT_MS (docs/configuration.md). */
+export function resolveConnectionSettings(env: Env, onConnectionError: (error: Error) => void = () => undefined): ConnectionSettings {
+  return {
+    poolSize: positiveInteger(env, 'BAOCAO_DB_POOL_SIZE', DEFAULT_CONNECTION_SETTINGS.poolSize),
+    connectTimeoutMs: positiveInteger(env, 'BAOCAO_DB_CONNECT_TIMEOUT_MS', DEFAULT_CONNECTION_SETTINGS.connectTimeoutMs),
+    statementTimeoutMs: positiveInteger(env, 'BAOCAO_DB_STATEMENT_TIMEOUT_MS', DEFAULT_CONNECTION_SETTINGS.statementTimeoutMs),
+    onConnectionError,
+  };
 }
 
 export type DatabaseLocation = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -29,18 +56,33 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 }
 
 /** The Kysely instance and dialect for a URL, without migrating (tests, tools). */
-export function openDatabase(url: string): OpenedDatabase {
+export function openDatabase(url: string, settings: ConnectionSettings = resolveConnectionSettings({})): OpenedDatabase {
   const location = parseDatabaseUrl(url);
-  return location.kind === 'postgres' ? openPostgresDatabase(location.url) : openSqliteDatabase(location.file);
+  return location.kind === 'postgres' ? openPostgresDatabase(location.url, settings) : openSqliteDatabase(location.file);
 }
 
-export async function openStore(options: { url?: string; migrate?: boolean } = {}): Promise<Store> {
-  const url = options.url ?? resolveDatabaseUrl(process.env);
-  const { db, dialect } = openDatabase(url);
+export interface OpenStoreOptions {
+  /** Defaults to BAOCAO_DB from `env`. */
+  readonly url?: string;
+  readonly migrate?: boolean;
+  /** Where settings are read (defaults to process.env). */
+  readonly env?: Env;
+  /** A connection was lost and replaced; for the log. */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const env = options.env ?? process.env;
+  const url = options.url ?? resolveDatabaseUrl(env);
+  const { db, dialect } = openDatabase(url, resolveConnectionSettings(env, options.onConnectionError));
   if (options.migrate ?? true) {
-    const failure = describeMigrationFailure(await migrateToLatest(db));
+    const result = await migrateToLatest(db);
+    const failure = describeMigrationFailure(result);
     if (failure) {
       await db.destroy();
+      // An unreachable database is not a broken migration: keep the driver's error so
+      // callers can tell the two apart (503 / exit 3 rather than a failure to fix).
+      if (isDatabaseUnavailable(result.error)) throw result.error;
       throw new Error(failure);
     }
   }

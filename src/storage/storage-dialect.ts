@@ -31,6 +31,18 @@ export interface StorageDialect {
   upsertDataValues(db: Kysely<Database>, rows: DataValueColumns): Promise<UpsertCounts>;
 }
 
+/** How the server-database dialects connect (BAOCAO_DB_* settings, docs/configuration.md). */
+export interface ConnectionSettings {
+  /** Most connections open at once. */
+  readonly poolSize: number;
+  /** Longest wait for a connection (new, or a free one from the pool). */
+  readonly connectTimeoutMs: number;
+  /** Longest a single statement may run. */
+  readonly statementTimeoutMs: number;
+  /** A connection was lost; the pool has already let it go. For the log. */
+  readonly onConnectionError: (error: Error) => void;
+}
+
 export interface OpenedDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: StorageDialect;

@@ -11,9 +11,13 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`Cổng không hợp lệ: "${portText}".`, helpCommand);
   const host = optionalString(args, 'host') ?? '127.0.0.1';
-  const store = await openStore(env['BAOCAO_DB'] ? { url: env['BAOCAO_DB'] } : {});
+  // Lost connections are logged (by the server's logger once it runs); the pool
+  // replaces them on the next query, so the server keeps serving.
+  let onConnectionError = (error: Error): void => io.err(`Cảnh báo: mất một kết nối cơ sở dữ liệu (${error.message}); sẽ kết nối lại khi cần.`);
+  const store = await openStore({ env, onConnectionError: (error) => onConnectionError(error) });
   const demo = (await store.accounts.listUsers()).filter((u) => u.isDemo && !u.disabled);
   const server = await startServer({ store, port, host, trustProxy: flag(args, 'trust-proxy'), logLevel: env['LOG_LEVEL'] ?? 'info' });
+  onConnectionError = (error) => server.app.log.warn({ err: error }, 'database connection lost; the pool reconnects on the next query');
   io.err(`baocao đang chạy tại ${server.url} (tài liệu API: ${server.url}/docs)`);
   if (demo.length > 0) {
     io.err(`CẢNH BÁO: đang có ${demo.length} tài khoản mẫu hoạt động (${demo.map((u) => u.username).join(', ')}) với mật khẩu công khai; vô hiệu hóa bằng "baocao user disable TÊN" trước khi dùng thật.`);
