@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `baocao` command: runs the TypeScript sources through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// The `baocao` command: runs the compiled dist/cli.js (scripts/build.mjs). In a clone
+// with sources, a source newer than the build is compiled first (esbuild, well under a
+// second), so the command never runs stale code; an installed package ships dist/ only.
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2));
+if (existsSync(new URL('../src/cli/cli-entry.ts', import.meta.url))) {
+  const { buildIfStale } = await import('../scripts/build.mjs');
+  await buildIfStale();
+}
+await import('../dist/cli.js');

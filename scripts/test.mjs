@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { build } from './build.mjs';
 import { findPostgresBin, startCluster, stopCluster } from './pg-cluster.mjs';
 
 const SKIP_LINE = 'PostgreSQL tests skipped: install postgresql-15 (apt-get install postgresql-15) to run them';
@@ -29,6 +30,9 @@ function findTests(dir, out = []) {
 async function main() {
   const files = process.argv.slice(2).length ? process.argv.slice(2) : [...findTests('src'), ...findTests('test'), ...findTests('web/src')].sort();
   const env = { ...process.env, TZ: 'UTC' };
+  // The CLI tests run the `baocao` bin, which runs dist/: build it once, before any of
+  // them starts, rather than letting parallel test processes race to rebuild it.
+  await build();
   let cluster = null;
 
   if (process.env.BAOCAO_TEST_PG_URL) {

@@ -4,12 +4,12 @@
 // stays a JSON 404. Without a build, a Vietnamese page says how to make one.
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { packagePath } from '../exchange/package-root.ts';
 import { send } from './errors.ts';
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIST = packagePath('web', 'dist');
 
 const NO_BUILD_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Báo cáo định kỳ</title>
 <body style="font-family:sans-serif;max-width:640px;margin:64px auto">

@@ -37,7 +37,7 @@ test('openStore creates the SQLite file and its folder, in WAL mode with foreign
     await store.close();
     assert.ok(existsSync(file));
 
-    const { db } = openDatabase(`sqlite:${file}`);
+    const { db } = await openDatabase(`sqlite:${file}`);
     const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
     const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
     assert.equal(journal.rows[0]?.journal_mode, 'wal');

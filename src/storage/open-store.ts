@@ -3,8 +3,6 @@
 import type { Store } from '../app/ports.ts';
 import { createStore } from './create-store.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
-import { openPostgresDatabase } from './dialects/postgres/postgres-database.ts';
-import { openSqliteDatabase } from './dialects/sqlite/sqlite-database.ts';
 import { describeMigrationFailure, migrateToLatest } from './migrate.ts';
 import type { ConnectionSettings, OpenedDatabase } from './storage-dialect.ts';
 
@@ -55,10 +53,14 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
   throw new Error(`BAOCAO_DB không hợp lệ: "${url}". Dùng postgres://…, postgresql://…, sqlite:đường-dẫn hoặc sqlite::memory:`);
 }
 
-/** The Kysely instance and dialect for a URL, without migrating (tests, tools). */
-export function openDatabase(url: string, settings: ConnectionSettings = resolveConnectionSettings({})): OpenedDatabase {
+/**
+ * The Kysely instance and dialect for a URL, without migrating (tests, tools). Only
+ * the dialect in use is loaded: a command on SQLite does not load pg.
+ */
+export async function openDatabase(url: string, settings: ConnectionSettings = resolveConnectionSettings({})): Promise<OpenedDatabase> {
   const location = parseDatabaseUrl(url);
-  return location.kind === 'postgres' ? openPostgresDatabase(location.url, settings) : openSqliteDatabase(location.file);
+  if (location.kind === 'postgres') return (await import('./dialects/postgres/postgres-database.ts')).openPostgresDatabase(location.url, settings);
+  return (await import('./dialects/sqlite/sqlite-database.ts')).openSqliteDatabase(location.file);
 }
 
 export interface OpenStoreOptions {
@@ -74,7 +76,7 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const env = options.env ?? process.env;
   const url = options.url ?? resolveDatabaseUrl(env);
-  const { db, dialect } = openDatabase(url, resolveConnectionSettings(env, options.onConnectionError));
+  const { db, dialect } = await openDatabase(url, resolveConnectionSettings(env, options.onConnectionError));
   if (options.migrate ?? true) {
     const result = await migrateToLatest(db);
     const failure = describeMigrationFailure(result);

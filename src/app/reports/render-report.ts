@@ -23,7 +23,9 @@ const PERIOD_WORDS: Readonly<Record<Period['type'], string>> = { month: 'thang',
 
 export function reportFileName(orgUnit: string, period: Period, format: ReportFormat): string {
   const when = period.type === 'year' ? `nam-${period.year}` : `${PERIOD_WORDS[period.type]}-${period.index}-${period.year}`;
-  const unit = orgUnit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
+  // Unit codes are usually ASCII already; NFD would load ICU's normalisation data for nothing.
+  const ascii = /^[\x20-\x7e]*$/.test(orgUnit) ? orgUnit : orgUnit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const unit = ascii.replace(/[^A-Za-z0-9-]+/g, '-');
   return `Bao-cao-${when}-${unit}.${format}`;
 }
 
@@ -36,9 +38,6 @@ export async function renderReport({ store, renderers, orgUnit, period, format }
 }): Promise<RenderedReport> {
   const parsed = parseReportPeriod(period);
   const { model } = await buildReport({ store, orgUnit, period });
-  const body = format === 'md' ? renderers.markdown(model)
-    : format === 'html' ? renderers.html(model)
-    : format === 'docx' ? await renderers.docx(model)
-    : await renderers.pdf(model);
+  const body = await renderers(model, format);
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(orgUnit, parsed, format) };
 }

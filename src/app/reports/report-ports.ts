@@ -131,10 +131,9 @@ export interface ReportStores {
 export const REPORT_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The renderers (src/render), handed to renderReport by whoever wires the app. */
-export interface ReportRenderers {
-  markdown(model: ReportModel): string;
-  html(model: ReportModel): string;
-  docx(model: ReportModel): Promise<Uint8Array>;
-  pdf(model: ReportModel): Promise<Uint8Array>;
-}
+/**
+ * Lays a ReportModel out in one format (src/render), handed to renderReport by whoever
+ * wires the app. One function rather than four, so an implementation loads only the
+ * renderer asked for (the PDF and DOCX libraries dominate a command's start-up).
+ */
+export type ReportRenderers = (model: ReportModel, format: ReportFormat) => Promise<string | Uint8Array>;

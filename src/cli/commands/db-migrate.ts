@@ -6,7 +6,7 @@ import { CliError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 
 export async function run({ io, env }: CommandContext): Promise<number> {
-  const { db } = openDatabase(resolveDatabaseUrl(env), resolveConnectionSettings(env));
+  const { db } = await openDatabase(resolveDatabaseUrl(env), resolveConnectionSettings(env));
   try {
     const result = await migrateToLatest(db);
     const failure = describeMigrationFailure(result);

@@ -3,15 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../app/app-error.ts';
 import { renderReport } from '../../app/reports/render-report.ts';
 import { REPORT_FORMATS } from '../../app/reports/report-ports.ts';
-import type { ReportRenderers } from '../../app/reports/report-ports.ts';
 import { formatPeriod } from '../../core/period.ts';
-import { renderDocx, renderHtml, renderMarkdown, renderPdf } from '../../render/index.ts';
+import { renderInFormat } from '../../render/render-in-format.ts';
 import { expectPositionals, oneOf, optionalString, requirePeriod, requireString } from '../args.ts';
 import { CliError, usageError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { withStore } from '../store.ts';
 
-export const RENDERERS: ReportRenderers = { markdown: renderMarkdown, html: renderHtml, docx: renderDocx, pdf: renderPdf };
+export const RENDERERS = renderInFormat;
 
 export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
   expectPositionals(args, [], helpCommand);

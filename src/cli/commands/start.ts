@@ -5,17 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nodeSecrets } from '../../api/auth/node-secrets.ts';
 import { createDemoAccounts, DEMO_PASSWORD } from '../../app/accounts/create-demo-accounts.ts';
 import { loadDemo } from '../../app/metadata/load-demo.ts';
 import { loadDemo as readDemoFiles } from '../../exchange/demo/load-demo.ts';
+import { packageRoot } from '../../exchange/package-root.ts';
 import { CliError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { cliActor, withStore } from '../store.ts';
 import { run as serve } from './serve.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = packageRoot();
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -3,7 +3,7 @@
 // returned with the file they came from; nothing is thrown for bad content.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import type { DataValue } from '../../core/data-value.ts';
 import { Catalogue } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
@@ -28,7 +28,7 @@ export interface Demo {
 }
 
 /** The repository's demo/ folder. */
-export const DEFAULT_DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'demo');
+export const DEFAULT_DEMO_DIR = packagePath('demo');
 
 function yamlFiles(dir: string): string[] {
   try {

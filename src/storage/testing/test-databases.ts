@@ -43,7 +43,7 @@ export interface TestDatabase {
 }
 
 async function openFresh(url: string, migrate: boolean, drop: () => Promise<void>): Promise<FreshDatabase> {
-  const { db, dialect } = openDatabase(url);
+  const { db, dialect } = await openDatabase(url);
   const dispose = async () => {
     await db.destroy();
     await drop();

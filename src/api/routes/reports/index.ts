@@ -17,7 +17,7 @@ import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
 import { ERRORS, ZOrgCode } from '../schemas.ts';
-import { RENDERERS } from './renderers.ts';
+import { renderInFormat } from '../../../render/render-in-format.ts';
 import { attachment } from '../file-upload.ts';
 
 const FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
@@ -76,7 +76,7 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
       reply.header('etag', `"${workflow.report.version}"`);
       return { workflow: present(workflow), model, findings };
     }
-    const rendered = await renderReport({ store: context.store, renderers: RENDERERS, orgUnit: org, period, format });
+    const rendered = await renderReport({ store: context.store, renderers: renderInFormat, orgUnit: org, period, format });
     const unit = (await loadOrgTree(context.store)).get(org);
     const parsed = tryParsePeriod(period);
     const label = parsed.ok ? periodLabel(parsed.period) : period;
