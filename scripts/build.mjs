@@ -54,6 +54,7 @@ export async function build() {
   await esbuild({
     entryPoints: { cli: path.join(ROOT, 'src/cli/cli-entry.ts') },
     outdir: staging,
+    absWorkingDir: ROOT,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -66,7 +67,7 @@ export async function build() {
     // liquidjs's Node build requires `stream` and `crypto` as it loads (≈10 ms of start-up)
     // for file templates and hash filters; report templates are in memory and use
     // neither, so the bundle takes its platform-neutral ES module build.
-    alias: { liquidjs: 'liquidjs/dist/liquid.browser.mjs' },
+    alias: { liquidjs: path.join(ROOT, 'node_modules', 'liquidjs', 'dist', 'liquid.browser.mjs') },
     // Some CommonJS packages require Node's built-ins: give the ES module chunks a require.
     banner: { js: "import { createRequire as __baocaoCreateRequire } from 'node:module'; const require = __baocaoCreateRequire(import.meta.url);" },
   });

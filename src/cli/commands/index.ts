@@ -37,6 +37,46 @@ Biến môi trường:
     load: () => import('./db-migrate.ts'),
   },
   {
+    name: 'db backup',
+    summary: 'Sao lưu cơ sở dữ liệu (kể cả khi đang có người dùng)',
+    help: `Cách dùng: baocao db backup TỆP [--portable]
+
+Sao lưu toàn bộ cơ sở dữ liệu vào TỆP, nhất quán tại một thời điểm, trong khi máy chủ
+vẫn chạy và vẫn có người ghi số liệu:
+  SQLite       bản sao trực tuyến (online backup) thành một tệp SQLite
+  PostgreSQL   pg_dump (dạng custom) khi có cài và không cũ hơn máy chủ; nếu không,
+               dạng portable (mọi bảng, đọc trong một ảnh chụp nhất quán)
+TỆP chưa được có sẵn (không ghi đè bản sao lưu cũ); tệp chỉ xuất hiện khi đã ghi xong.
+
+Tùy chọn:
+  --portable   luôn dùng dạng portable (JSON nén gzip): khôi phục được vào cả SQLite
+               lẫn PostgreSQL, để chuyển giữa hai loại
+  -h, --help   xem hướng dẫn này
+
+Khôi phục: baocao db restore TỆP`,
+    options: { portable: { type: 'boolean' } },
+    load: () => import('./db-backup.ts'),
+  },
+  {
+    name: 'db restore',
+    summary: 'Khôi phục bản sao lưu vào một cơ sở dữ liệu mới',
+    help: `Cách dùng: baocao db restore TỆP
+
+Khôi phục bản sao lưu (của "baocao db backup") vào cơ sở dữ liệu BAOCAO_DB. Cơ sở dữ
+liệu đích phải mới và trống: lệnh không bao giờ ghi đè hay trộn vào dữ liệu đang có.
+Nhận ra loại tệp theo nội dung: tệp SQLite và dạng portable khôi phục được vào cả
+SQLite lẫn PostgreSQL; tệp pg_dump chỉ vào PostgreSQL (qua pg_restore). Khôi phục trọn
+gói trong một giao dịch; sau đó cấu trúc được cập nhật lên phiên bản hiện tại.
+
+Ví dụ:
+  BAOCAO_DB=sqlite:./data/khoi-phuc.db baocao db restore sao-luu-2026-12-02.db
+  BAOCAO_DB=postgres://…/baocao_moi baocao db restore sao-luu.dump
+
+Mã thoát: 2 khi tệp không phải bản sao lưu hoặc đích không trống.`,
+    options: {},
+    load: () => import('./db-restore.ts'),
+  },
+  {
     name: 'metadata import',
     summary: 'Nhập danh mục đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra',
     help: `Cách dùng: baocao metadata import TỆP.yaml|TỆP.json [--dry-run]
