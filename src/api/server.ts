@@ -17,6 +17,7 @@ import { nodeSecrets } from './auth/node-secrets.ts';
 import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './errors.ts';
+import { genRequestId, REQUEST_ID_HEADER } from './logging.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerStaticWeb } from './static-web.ts';
 
@@ -43,12 +44,19 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Our own ids (validated, else a UUID), logged as requestId and echoed to the caller.
+    requestIdHeader: false,
+    genReqId: genRequestId,
+    requestIdLogLabel: 'requestId',
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
 
   const context: ApiContext = { store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()) };
   await app.register(fastifyCookie);

@@ -2,6 +2,7 @@
 // the requests in flight finish (fastify.close waits for them) and closes the store.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../app/ports.ts';
+import { loggerOptions } from './logging.ts';
 import { buildServer } from './server.ts';
 
 export interface StartServerOptions {
@@ -24,7 +25,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = await buildServer({ store: options.store, logger: { level: options.logLevel ?? 'info' }, trustProxy: options.trustProxy ?? false });
+  const app = await buildServer({ store: options.store, logger: loggerOptions({ level: options.logLevel ?? 'info' }), trustProxy: options.trustProxy ?? false });
   const url = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   let resolveClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));

@@ -24,11 +24,15 @@ Tùy chọn chung:
   -h, --help   xem hướng dẫn (baocao <lệnh> --help cho từng lệnh)
 
 Biến môi trường:
-  BAOCAO_DB      cơ sở dữ liệu: sqlite:đường-dẫn (mặc định sqlite:./data/baocao.db) hoặc postgres://…
+  BAOCAO_DB      cơ sở dữ liệu: sqlite:đường-dẫn hoặc postgres://… (mặc định tệp baocao.db
+                 trong thư mục dữ liệu)
+  BAOCAO_DATA    thư mục dữ liệu (mặc định ./data)
   BAOCAO_DEBUG   đặt 1 để in chi tiết lỗi
 
 Mã thoát: 0 thành công; 1 thất bại; 2 sai tham số hoặc tệp không đọc được;
-  3 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).`;
+  3 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).
+
+Mọi thiết lập: docs/configuration.md`;
 }
 
 /** The commands starting with a group word (`values`), for `baocao values --help`. */

@@ -10,10 +10,15 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/baocao.db';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The database URL from the environment (`BAOCAO_DB`), or the embedded default. */
+/**
+ * The database URL from the environment: `BAOCAO_DB`, else the embedded SQLite file
+ * `baocao.db` in the data folder `BAOCAO_DATA` (default `./data`).
+ */
 export function resolveDatabaseUrl(env: Env): string {
   const configured = env['BAOCAO_DB']?.trim();
-  return configured ? configured : DEFAULT_DATABASE_URL;
+  if (configured) return configured;
+  const dataDir = env['BAOCAO_DATA']?.trim();
+  return dataDir ? `sqlite:${dataDir.replace(/\/+$/, '')}/baocao.db` : DEFAULT_DATABASE_URL;
 }
 
 export const DEFAULT_CONNECTION_SETTINGS: Omit<ConnectionSettings, 'onConnectionError'> = {
