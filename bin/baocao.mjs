@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 
 if (existsSync(new URL('../src/cli/cli-entry.ts', import.meta.url))) {
-  const { buildIfStale } = await import('../scripts/build.mjs');
-  await buildIfStale();
+  const { isStale } = await import('../scripts/dist-freshness.mjs');
+  if (isStale()) await (await import('../scripts/build.mjs')).build();
 }
 await import('../dist/cli.js');

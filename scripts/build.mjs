@@ -4,46 +4,27 @@
 // render does not load the PDF libraries); npm packages stay in node_modules. tsx
 // remains for tests and development; `npm start` and the `baocao` bin run dist/.
 //
-//   node scripts/build.mjs          build now
-//   import { buildIfStale } …        build when a source is newer than the last build
+//   node scripts/build.mjs          build now (the bin builds when dist-freshness.mjs
+//                                   says a source is newer than the last build)
 //
 // The build goes to a temporary folder that then replaces dist/ in two renames, so a
 // command starting meanwhile never loads half a build.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
-const STAMP = path.join(DIST, '.built');
 // Pure-JS packages made of hundreds of small ES modules: bundled, because resolving
 // each file costs more start-up than running them (kysely alone: ~0.1 s per command).
 // Everything else (native addons, the document libraries, Fastify) stays in node_modules.
 const BUNDLED_PACKAGES = new Set(['kysely', 'liquidjs', 'yaml', 'zod']);
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const EXTERNAL = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
-  .filter((name) => !BUNDLED_PACKAGES.has(name))
-  .flatMap((name) => [name, `${name}/*`]);
 
-const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'package.json'), fileURLToPath(import.meta.url)];
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    // Tests are not part of the build.
-    if (entry.isFile() && entry.name.endsWith('.test.ts')) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-export function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
+function externalPackages() {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+    .filter((name) => !BUNDLED_PACKAGES.has(name))
+    .flatMap((name) => [name, `${name}/*`]);
 }
 
 export async function build() {
@@ -60,7 +41,7 @@ export async function build() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: EXTERNAL,
+    external: externalPackages(),
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
     legalComments: 'none',
@@ -76,10 +57,6 @@ export async function build() {
   if (existsSync(DIST)) renameSync(DIST, old);
   renameSync(staging, DIST);
   rmSync(old, { recursive: true, force: true });
-}
-
-export async function buildIfStale() {
-  if (isStale()) await build();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

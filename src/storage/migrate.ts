@@ -1,8 +1,8 @@
 // Applies and reverts the schema migrations. Kysely's Migrator reports a result
 // set rather than throwing, and so do these: the caller decides what a failure means.
-import { Migrator, NO_MIGRATIONS } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import type { Kysely, MigrationResultSet } from 'kysely';
-import { migrationProvider } from './migrations/index.ts';
+import { MIGRATIONS, migrationProvider } from './migrations/index.ts';
 import type { Database } from './database.ts';
 
 function migratorFor(db: Kysely<Database>): Migrator {
@@ -11,6 +11,20 @@ function migratorFor(db: Kysely<Database>): Migrator {
 
 export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
   return migratorFor(db).migrateToLatest();
+}
+
+/**
+ * Whether any migration is unapplied, in one query: the Migrator itself first creates
+ * its tables and takes a lock, which every command would otherwise pay at start-up.
+ */
+export async function isSchemaCurrent(db: Kysely<Database>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return Object.keys(MIGRATIONS).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet: a new database
+  }
 }
 
 /** Names of the migrations not yet applied. */

@@ -3,7 +3,7 @@
 import type { Store } from '../app/ports.ts';
 import { createStore } from './create-store.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
-import { describeMigrationFailure, migrateToLatest } from './migrate.ts';
+import { describeMigrationFailure, isSchemaCurrent, migrateToLatest } from './migrate.ts';
 import type { ConnectionSettings, OpenedDatabase } from './storage-dialect.ts';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/baocao.db';
@@ -82,7 +82,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const env = options.env ?? process.env;
   const url = options.url ?? resolveDatabaseUrl(env);
   const { db, dialect } = await openDatabase(url, resolveConnectionSettings(env, options.onConnectionError));
-  if (options.migrate ?? true) {
+  if ((options.migrate ?? true) && !(await isSchemaCurrent(db))) {
     const result = await migrateToLatest(db);
     const failure = describeMigrationFailure(result);
     if (failure) {

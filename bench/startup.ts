@@ -1,0 +1,101 @@
+// Start-up costs of the compiled command line and server, part of `npm run bench`:
+// whole-process CPU (user + system, as the kernel accounts the finished child) of
+// `baocao --help` and `baocao report render --format md`, and the server's wall time
+// from spawn to a 200 on /readyz, each against `node -e 0` measured in the same run,
+// alternating, median of N. Goal (issue 15): the render command ≤ 3 × `node -e 0`.
+//
+//   node --import tsx bench/startup.ts [--runs 9]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
+const RUNS = Number(options.runs);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'baocao.mjs');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-startup-'));
+const env = { ...process.env, BAOCAO_DB: `sqlite:${path.join(dir, 'bench.db')}`, LOG_LEVEL: 'warn' };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** CPU seconds (user + system) of one run of `argv`, read with bash's `times` after it exits. */
+function cpuSeconds(argv: readonly string[]): number {
+  const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const result = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1 || exit 99; times`], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (${result.status}): ${result.stderr}`);
+  const children = result.stdout.trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return (seconds[0] ?? 0) + (seconds[1] ?? 0);
+}
+
+/** Wall milliseconds from spawning the server to its first 200 on /readyz. */
+async function serverReadyMs(): Promise<number> {
+  const start = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /đang chạy tại (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${output}`)));
+  });
+  while ((await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) !== 200) await new Promise((resolve) => setTimeout(resolve, 2));
+  const elapsed = performance.now() - start;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return elapsed;
+}
+
+function nodeWallMs(): number {
+  const start = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - start;
+}
+
+try {
+  if (spawnSync(process.execPath, [BIN, 'demo', 'load'], { env }).status !== 0) throw new Error('demo load failed');
+  const commands: [string, string[]][] = [
+    ['baocao --help', [process.execPath, BIN, '--help']],
+    ['baocao report render --format md', [process.execPath, BIN, 'report', 'render', '--org', 'stttt-travinh', '--period', '2022-04', '--format', 'md']],
+  ];
+  const baseline: number[] = [];
+  const samples = new Map<string, number[]>(commands.map(([name]) => [name, []]));
+  cpuSeconds([process.execPath, '-e', '0']);
+  for (const [, argv] of commands) cpuSeconds(argv);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, argv] of commands) {
+      baseline.push(cpuSeconds([process.execPath, '-e', '0']));
+      samples.get(name)?.push(cpuSeconds(argv));
+    }
+  }
+  const nodeCpu = median(baseline);
+  const serverWall: number[] = [];
+  const nodeWall: number[] = [];
+  await serverReadyMs();
+  for (let i = 0; i < RUNS; i++) {
+    nodeWall.push(nodeWallMs());
+    serverWall.push(await serverReadyMs());
+  }
+  console.log(`Start-up (median of ${RUNS}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version})\n`);
+  console.log('| command | CPU s | × `node -e 0` | goal |');
+  console.log('|---|---|---|---|');
+  console.log(`| node -e 0 | ${nodeCpu.toFixed(3)} | 1 | |`);
+  for (const [name] of commands) {
+    const cpu = median(samples.get(name) ?? []);
+    const ratio = cpu / nodeCpu;
+    const goal = name.includes('render') ? (ratio <= 3 ? '≤ 3 ✓' : '≤ 3 ✗') : '';
+    console.log(`| ${name} | ${cpu.toFixed(3)} | ${ratio.toFixed(2)} | ${goal} |`);
+  }
+  console.log(`\nServer ready (spawn to 200 on /readyz): ${median(serverWall).toFixed(0)} ms wall; \`node -e 0\` ${median(nodeWall).toFixed(0)} ms wall (× ${(median(serverWall) / median(nodeWall)).toFixed(1)})`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
