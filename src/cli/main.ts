@@ -8,7 +8,8 @@ import type { Command, Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 
 /** The exit codes every command shares (commands may add their own, in their help). */
-export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, databaseUnavailable: 3 } as const;
+// 75 is sysexits' EX_TEMPFAIL: a temporary failure, worth retrying; schedulers know it.
+export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, databaseUnavailable: 75 } as const;
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -30,7 +31,7 @@ Biến môi trường:
   BAOCAO_DEBUG   đặt 1 để in chi tiết lỗi
 
 Mã thoát: 0 thành công; 1 thất bại; 2 sai tham số hoặc tệp không đọc được;
-  3 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).
+  75 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).
 
 Mọi thiết lập: docs/configuration.md`;
 }

@@ -6,7 +6,7 @@ import { openStore } from '../storage/open-store.ts';
 
 export async function withStore<T>(env: Readonly<Record<string, string | undefined>>, work: (store: Store) => Promise<T>): Promise<T> {
   // A lost idle connection is replaced by the pool; a query that fails on it ends the
-  // command through main.ts (exit 3), so nothing needs saying here.
+  // command through main.ts (exit 75), so nothing needs saying here.
   const store = await openStore({ env });
   try {
     return await work(store);

@@ -1,4 +1,4 @@
-// Which failures the API answers with 503 and the CLI with exit 3: the database
+// Which failures the API answers with 503 and the CLI with exit 75: the database
 // away for now, not a fault of the request.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -88,7 +88,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     if (failure) {
       await db.destroy();
       // An unreachable database is not a broken migration: keep the driver's error so
-      // callers can tell the two apart (503 / exit 3 rather than a failure to fix).
+      // callers can tell the two apart (503 / exit 75 rather than a failure to fix).
       if (isDatabaseUnavailable(result.error)) throw result.error;
       throw new Error(failure);
     }

@@ -10,7 +10,7 @@ export async function run({ io, env }: CommandContext): Promise<number> {
   try {
     const result = await migrateToLatest(db);
     const failure = describeMigrationFailure(result);
-    // main.ts reports an unreachable database (exit 3); anything else is a failed migration.
+    // main.ts reports an unreachable database (exit 75); anything else is a failed migration.
     if (failure && isDatabaseUnavailable(result.error)) throw result.error;
     if (failure) throw new CliError(1, failure);
     const applied = (result.results ?? []).filter((r) => r.status === 'Success');
