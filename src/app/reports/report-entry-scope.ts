@@ -105,8 +105,21 @@ export async function requireReportReader({ store, principal, orgUnit, period }:
 
 /** period_locked once the report (or one above it) is issued: the document must keep its text. */
 export async function requireOpen(store: Store, scope: ReportScope): Promise<void> {
-  if (scope.report.status === 'issued') {
-    throw new AppError('period_locked', `Báo cáo kỳ ${scope.report.period} của "${scope.report.orgUnit}" đã ban hành nên không sửa được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit: scope.report.orgUnit, period: scope.report.period } });
+  await assertReportWritable({ store, tree: scope.tree, orgUnit: scope.report.orgUnit, period: scope.report.period });
+}
+
+/**
+ * The lock every write of a report's text passes (its entries, an import that replaces
+ * it), called inside the transaction that writes: period_locked when the report of
+ * (unit, period) is issued, or when an issued report above it locks the period. Only
+ * an admin's reopen, with a reason, opens it again; the command line obeys it too.
+ */
+export async function assertReportWritable({ store, tree, orgUnit, period }: {
+  store: Store; tree?: OrgTree; orgUnit: string; period: string;
+}): Promise<void> {
+  const report = await store.reports.find(orgUnit, period);
+  if (report?.status === 'issued') {
+    throw new AppError('period_locked', `Báo cáo kỳ ${report.period} của "${report.orgUnit}" đã ban hành nên không sửa được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit: report.orgUnit, period: report.period } });
   }
-  await assertPeriodsUnlocked({ store, tree: scope.tree, targets: [{ orgUnit: scope.report.orgUnit, period: scope.report.period }] });
+  await assertPeriodsUnlocked({ store, tree: tree ?? await loadOrgTree(store), targets: [{ orgUnit, period }] });
 }
