@@ -11,12 +11,13 @@ import { requireReportReader } from '../../../app/reports/report-entry-scope.ts'
 import type { EntryKind } from '../../../app/reports/report-entry-scope.ts';
 import { listReportEntries } from '../../../app/reports/list-report-entries.ts';
 import { writeReportEntry } from '../../../app/reports/write-report-entry.ts';
+import { ENTRY_ID_PATTERN, ENTRY_ID_RULE } from '../../../core/entry-id.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
 import { ERRORS, ZOrgCode } from '../schemas.ts';
 
-const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'chỉ gồm chữ không dấu, số, . _ : -');
+const ZId = z.string().regex(ENTRY_ID_PATTERN, ENTRY_ID_RULE);
 const ZText = z.string().min(1).max(20_000);
 const ZSection = z.string().min(1).max(64).describe('Mã mục của đề cương (i.4.a)');
 const ZPlanStatus = z.enum(['done', 'in_progress', 'not_done', 'carried_over']).describe('done: đã hoàn thành; in_progress: đang thực hiện; not_done: chưa thực hiện; carried_over: chuyển sang kỳ sau');
