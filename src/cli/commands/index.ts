@@ -244,24 +244,34 @@ SIGTERM/SIGINT; khi dừng, các yêu cầu đang xử lý được hoàn tất.
 Tùy chọn:
   --port CỔNG      cổng (mặc định 3000, hoặc biến PORT)
   --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định 127.0.0.1)
-  --trust-proxy    tin tiêu đề X-Forwarded-* của proxy (HTTPS ở proxy)
-  -h, --help       xem hướng dẫn này`,
+  --trust-proxy    tin tiêu đề X-Forwarded-* của proxy (HTTPS ở proxy), như BAOCAO_TRUST_PROXY=true
+  -h, --help       xem hướng dẫn này
+
+Biến môi trường:
+  BAOCAO_TRUST_PROXY            mặc định tắt; true, số tầng proxy, hoặc địa chỉ/dải IP của
+                                proxy (cách nhau bằng dấu phẩy): chỉ khi đó mới tin địa chỉ
+                                người dùng và HTTPS mà proxy báo
+  BAOCAO_SESSION_IDLE_MINUTES   phiên đăng nhập kết thúc sau chừng này phút không dùng (120)
+  BAOCAO_SESSION_MAX_HOURS      và chậm nhất chừng này giờ sau khi đăng nhập (12)`,
     options: { port: { type: 'string' }, host: { type: 'string' }, 'trust-proxy': { type: 'boolean' } },
     load: () => import('./serve.ts'),
   },
   {
     name: 'user',
-    summary: 'Quản lý tài khoản: add, list, disable, token',
+    summary: 'Quản lý tài khoản: add, list, disable, unlock, token',
     help: `Cách dùng:
   baocao user add TÊN --password MẬT_KHẨU [--name "Họ tên"] --grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...
   baocao user list
   baocao user disable TÊN [--enable]
+  baocao user unlock TÊN
   baocao user token TÊN --label "iOffice" [--grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...]
   baocao user token --revoke SỐ
 
 Vai trò: reporter (nhập liệu), compiler (tổng hợp), approver (phê duyệt),
 viewer (xem), admin (quản trị); mỗi quyền áp dụng cho đơn vị và các đơn vị trực thuộc.
 Mã truy cập (token) cho hệ thống khác chỉ hiện một lần; quyền không vượt quá chủ tài khoản.
+unlock: bỏ ngay thời gian chờ đăng nhập của tài khoản (sau nhiều lần nhập sai mật
+khẩu), ở mọi địa chỉ; được ghi nhật ký.
 
 Tùy chọn:
   --password MK    mật khẩu (hoặc biến BAOCAO_PASSWORD), ít nhất 8 ký tự

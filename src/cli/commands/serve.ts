@@ -1,9 +1,11 @@
 // `baocao serve [--port 3000] [--host 127.0.0.1] [--trust-proxy]`: runs the HTTP API
-// until SIGTERM/SIGINT, then finishes the requests in flight and exits.
+// until SIGTERM/SIGINT, then finishes the requests in flight and exits. Its settings
+// (trusted proxies, session lifetimes) come from the environment (server-settings.ts).
 import { optionalString, flag } from '../args.ts';
 import { usageError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { startServer } from '../../api/start-server.ts';
+import { serverSettings } from '../server-settings.ts';
 import { openStore } from '../../storage/open-store.ts';
 
 export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
@@ -11,9 +13,10 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`Cổng không hợp lệ: "${portText}".`, helpCommand);
   const host = optionalString(args, 'host') ?? '127.0.0.1';
+  const settings = serverSettings(env, { trustProxyFlag: flag(args, 'trust-proxy') });
   const store = await openStore(env['BAOCAO_DB'] ? { url: env['BAOCAO_DB'] } : {});
   const demo = (await store.accounts.listUsers()).filter((u) => u.isDemo && !u.disabled);
-  const server = await startServer({ store, port, host, trustProxy: flag(args, 'trust-proxy'), logLevel: env['LOG_LEVEL'] ?? 'info' });
+  const server = await startServer({ store, port, host, trustProxy: settings.trustProxy, sessions: settings.sessions, logLevel: env['LOG_LEVEL'] ?? 'info' });
   io.err(`baocao đang chạy tại ${server.url} (tài liệu API: ${server.url}/docs)`);
   if (demo.length > 0) {
     io.err(`CẢNH BÁO: đang có ${demo.length} tài khoản mẫu hoạt động (${demo.map((u) => u.username).join(', ')}) với mật khẩu công khai; vô hiệu hóa bằng "baocao user disable TÊN" trước khi dùng thật.`);
