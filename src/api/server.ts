@@ -22,6 +22,7 @@ import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticWeb } from './static-web.ts';
 
 // Validation messages in Vietnamese: they reach users through `message`.
@@ -70,6 +71,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()),
     sessions: options.sessions ?? DEFAULT_SESSION_LIFETIMES, loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
   };
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
