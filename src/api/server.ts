@@ -21,6 +21,7 @@ import { nodeSecrets } from './auth/node-secrets.ts';
 import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './errors.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticWeb } from './static-web.ts';
@@ -66,6 +67,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installJsonBodyParser(app);
 
   const context: ApiContext = {
     store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()),

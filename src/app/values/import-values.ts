@@ -6,6 +6,7 @@ import type { DataValue, DataValueKey } from '../../core/data-value.ts';
 import { disaggKey, parseDisaggKey } from '../../core/indicator.ts';
 import type { Catalogue, Indicator } from '../../core/indicator.ts';
 import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
+import { inexactNumberMessage, isExactNumber } from '../../core/json-limits.ts';
 import { AppError } from '../app-error.ts';
 import { loadCatalogue } from '../analysis/load-catalogue.ts';
 import type { AuditEvent, Store } from '../ports.ts';
@@ -274,6 +275,7 @@ function parseValue(indicator: Indicator, text: string): number | string {
   if (!NUMBER.test(trimmed)) return `Giá trị "${text}" không phải là số (chỉ tiêu "${indicator.code}" nhận số; dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn).`;
   const number = Number(trimmed);
   if (!Number.isFinite(number)) return `Giá trị "${text}" quá lớn.`;
+  if (!isExactNumber(trimmed)) return inexactNumberMessage(text);
   if (indicator.valueType === 'integer' && !Number.isInteger(number)) return `Giá trị "${text}" không phải là số nguyên (chỉ tiêu "${indicator.code}" chỉ nhận số nguyên).`;
   return number;
 }
