@@ -69,6 +69,10 @@ for (const database of testDatabases()) {
         assert.equal(deleted.statusCode, 403, deleted.body);
         assert.deepEqual(await store.reports.listItems((await store.reports.find('huyen', '2022-05'))?.id ?? 0), before, 'nothing written');
 
+        // Nor act on a part there: its division has no part in the district's report.
+        const submitted = await call(bcvt, 'POST', '/api/reports/huyen/2022-05/actions/submit', { part: 'bcvt' });
+        assert.equal(submitted.statusCode, 403, submitted.body);
+
         // Its own department's report still takes its section.
         assert.equal((await call(bcvt, 'POST', '/api/reports/stttt/2022-05/items', { section: 'i.1', text: 'Phần của phòng.' })).statusCode, 201);
         // The province administrator writes the district's report whatever the template says.
