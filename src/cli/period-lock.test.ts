@@ -1,11 +1,11 @@
 // The command line obeys the period lock like the API (issue 12, point 3): once the
-// April 2022 report is issued, `baocao values import` and `baocao report import`
-// refuse to write into it with the API's message and exit code 3, nothing changes,
+// April 2022 report is issued, `baocao values import`, `baocao report import` and
+// `baocao demo load` (when it would change something) refuse to write into it with the API's message and exit code 3, nothing changes,
 // and only an admin's reopen with a reason unlocks. Run as a user runs them
 // (spawned, BAOCAO_DB set to the test database), on both databases.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -19,6 +19,7 @@ import { testDatabases } from '../storage/testing/test-databases.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/baocao.mjs');
 const SEED = path.resolve(import.meta.dirname, '../../test/fixtures/seed-stttt-travinh-2022-04.md');
+const DEMO = path.resolve(import.meta.dirname, '../../demo');
 const ADMIN: Principal = { userId: 1, username: 'quantri', displayName: 'Quản trị', via: 'session', grants: [{ role: 'admin', orgUnit: 'travinh', path: '/travinh' }] };
 
 function baocao(args: readonly string[], database: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -72,6 +73,23 @@ for (const database of testDatabases()) {
           assert.equal(report.code, 3, report.stderr);
           assert.match(report.stderr, /đã ban hành/);
           assert.deepEqual((await store.reports.loadInstance('stttt-travinh', '2022-04'))?.items, itemsBefore, 'the issued report keeps its text');
+
+          // The demo load writes values and reports too: reloading the demo would put back
+          // the file's number and date on the issued report, and is refused; so is a demo
+          // whose April figure differs.
+          const issued = await store.reports.find('stttt-travinh', '2022-04');
+          const again = await baocao(['demo', 'load'], fresh.url);
+          assert.equal(again.code, 3, again.stderr);
+          assert.match(again.stderr, /đã ban hành/);
+          assert.deepEqual(await store.reports.find('stttt-travinh', '2022-04'), issued);
+          const demo = path.join(dir, 'demo');
+          cpSync(DEMO, demo, { recursive: true });
+          const april = path.join(demo, 'values', '2022-04.yaml');
+          writeFileSync(april, readFileSync(april, 'utf8').replace('ioffice.docs_issued: 20601', 'ioffice.docs_issued: 20602'));
+          const reload = await baocao(['demo', 'load', '--dir', demo], fresh.url);
+          assert.equal(reload.code, 3, reload.stderr);
+          assert.match(reload.stderr, /đã khóa/);
+          assert.equal(await issuedValue(store), 20601);
 
           // A reopen needs a reason; with one, the period is open again.
           await assert.rejects(runWorkflowAction({ store, principal: ADMIN, orgUnit: 'stttt-travinh', period: '2022-04', action: 'reopen' }), { code: 'bad_request' });
