@@ -82,6 +82,10 @@ Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong c
 số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
 dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
 
+Kỳ đã khóa: nếu tệp có số liệu của một kỳ mà báo cáo đã ban hành (của đơn vị đó hoặc
+đơn vị cấp trên) thì không ghi gì, kể cả khi chạy thử, với cùng thông báo như API
+(mã thoát 3). Chỉ quản trị mở lại báo cáo (kèm lý do) thì mới sửa được.
+
 Tùy chọn:
   --dry-run          chỉ kiểm tra và tính kết quả, không ghi
   --skip-conflicts   ghi các dòng hợp lệ, bỏ qua dòng lỗi (mã thoát 0, trạng thái WARNING)
@@ -168,7 +172,9 @@ Tùy chọn:
 
 Nạp đơn vị, chỉ tiêu, số liệu tháng 3 và 4/2022, đề cương và báo cáo tháng 4/2022
 của Sở Thông tin và Truyền thông tỉnh Trà Vinh từ thư mục demo/ (tệp YAML dễ đọc).
-Nạp trọn gói trong một giao dịch; nạp lại lần nữa không thay đổi gì.
+Nạp trọn gói trong một giao dịch; nạp lại lần nữa không thay đổi gì. Nếu việc nạp sẽ
+thay đổi số liệu hay báo cáo của một kỳ đã khóa (báo cáo đã ban hành) thì không nạp
+gì (mã thoát 3).
 
 Tùy chọn:
   --dir THƯ_MỤC   thư mục dữ liệu mẫu khác (mặc định demo/ của chương trình)
@@ -291,7 +297,8 @@ kế hoạch kỳ sau, nơi nhận, người ký; các văn bản được tríc
 với chỉ tiêu khi câu chữ giống đề cương) và tỷ lệ không khớp với số liệu. In độ phủ
 (phần nội dung đã xếp được) và liệt kê đoạn chưa xếp được. Không --dry-run thì lưu
 thành báo cáo của đơn vị và kỳ. Tệp hỏng, rỗng, quá lớn, sai loại: báo lỗi, không
-ghi gì (mã thoát 2).
+ghi gì (mã thoát 2). Báo cáo đã ban hành (hoặc kỳ đã khóa): không ghi gì, cùng thông
+báo như API (mã thoát 3); chỉ quản trị mở lại (kèm lý do) thì mới nhập đè được.
 
 Tùy chọn:
   --org MÃ            mã đơn vị nhận báo cáo (cần khi lưu)
