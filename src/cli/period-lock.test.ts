@@ -4,7 +4,6 @@
 // and only an admin's reopen with a reason unlocks. Run as a user runs them
 // (spawned, BAOCAO_DB set to the test database), on both databases.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,22 +15,12 @@ import { loadWorkflow, runWorkflowAction } from '../app/reports/run-workflow-act
 import { writeValues } from '../app/values/write-values.ts';
 import { loadDemo as readDemoFiles } from '../exchange/demo/load-demo.ts';
 import { testDatabases } from '../storage/testing/test-databases.ts';
+import { runBaocao } from './testing/run-baocao.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/baocao.mjs');
 const SEED = path.resolve(import.meta.dirname, '../../test/fixtures/seed-stttt-travinh-2022-04.md');
 const DEMO = path.resolve(import.meta.dirname, '../../demo');
 const ADMIN: Principal = { userId: 1, username: 'quantri', displayName: 'Quản trị', via: 'session', grants: [{ role: 'admin', orgUnit: 'travinh', path: '/travinh' }] };
 
-function baocao(args: readonly string[], database: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BAOCAO_DB: database, BAOCAO_DEBUG: '' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function issueApril(store: Store): Promise<void> {
   const demo = readDemoFiles();
@@ -62,14 +51,14 @@ for (const database of testDatabases()) {
           assert.equal(api.code, 'period_locked');
 
           for (const args of [['values', 'import', csv], ['values', 'import', csv, '--dry-run'], ['values', 'import', csv, '--skip-conflicts']]) {
-            const refused = await baocao(args, fresh.url);
+            const refused = await runBaocao(args, fresh.url);
             assert.equal(refused.code, 3, `${args.join(' ')}: ${refused.stderr}`);
             assert.equal(refused.stderr.trim(), api.message);
           }
           assert.equal(await issuedValue(store), 20601, 'the issued figure is unchanged');
 
           const itemsBefore = (await store.reports.loadInstance('stttt-travinh', '2022-04'))?.items;
-          const report = await baocao(['report', 'import', SEED, '--org', 'stttt-travinh', '--period', '2022-04'], fresh.url);
+          const report = await runBaocao(['report', 'import', SEED, '--org', 'stttt-travinh', '--period', '2022-04'], fresh.url);
           assert.equal(report.code, 3, report.stderr);
           assert.match(report.stderr, /đã ban hành/);
           assert.deepEqual((await store.reports.loadInstance('stttt-travinh', '2022-04'))?.items, itemsBefore, 'the issued report keeps its text');
@@ -78,7 +67,7 @@ for (const database of testDatabases()) {
           // the file's number and date on the issued report, and is refused; so is a demo
           // whose April figure differs.
           const issued = await store.reports.find('stttt-travinh', '2022-04');
-          const again = await baocao(['demo', 'load'], fresh.url);
+          const again = await runBaocao(['demo', 'load'], fresh.url);
           assert.equal(again.code, 3, again.stderr);
           assert.match(again.stderr, /đã ban hành/);
           assert.deepEqual(await store.reports.find('stttt-travinh', '2022-04'), issued);
@@ -86,7 +75,7 @@ for (const database of testDatabases()) {
           cpSync(DEMO, demo, { recursive: true });
           const april = path.join(demo, 'values', '2022-04.yaml');
           writeFileSync(april, readFileSync(april, 'utf8').replace('ioffice.docs_issued: 20601', 'ioffice.docs_issued: 20602'));
-          const reload = await baocao(['demo', 'load', '--dir', demo], fresh.url);
+          const reload = await runBaocao(['demo', 'load', '--dir', demo], fresh.url);
           assert.equal(reload.code, 3, reload.stderr);
           assert.match(reload.stderr, /đã khóa/);
           assert.equal(await issuedValue(store), 20601);
@@ -94,7 +83,7 @@ for (const database of testDatabases()) {
           // A reopen needs a reason; with one, the period is open again.
           await assert.rejects(runWorkflowAction({ store, principal: ADMIN, orgUnit: 'stttt-travinh', period: '2022-04', action: 'reopen' }), { code: 'bad_request' });
           await runWorkflowAction({ store, principal: ADMIN, orgUnit: 'stttt-travinh', period: '2022-04', action: 'reopen', reason: 'Sửa số văn bản phát hành' });
-          const accepted = await baocao(['values', 'import', csv], fresh.url);
+          const accepted = await runBaocao(['values', 'import', csv], fresh.url);
           assert.equal(accepted.code, 0, accepted.stderr);
           assert.equal(await issuedValue(store), 1003244);
         } finally {

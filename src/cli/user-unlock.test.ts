@@ -1,26 +1,14 @@
 // `baocao user unlock NAME` lifts an account's login waits from every address, like
 // POST /api/users/{name}/unlock, and is audited. Spawned on both databases.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import { createUser } from '../app/accounts/create-user.ts';
 import { secrets } from '../api/testing/api-test-kit.ts';
 import { TRA_VINH_UNITS } from '../storage/testing/fixtures.ts';
 import { testDatabases } from '../storage/testing/test-databases.ts';
+import { runBaocao } from './testing/run-baocao.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/baocao.mjs');
 
-function baocao(args: readonly string[], database: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BAOCAO_DB: database, BAOCAO_DEBUG: '' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 for (const database of testDatabases()) {
   describe(database.name, { skip: database.skip }, () => {
@@ -34,14 +22,14 @@ for (const database of testDatabases()) {
           await store.accounts.reserveLoginAttempt({ username: 'bcvt', address, now, waitsUntil: [later] });
           assert.equal((await store.accounts.reserveLoginAttempt({ username: 'bcvt', address, now, waitsUntil: [later] })).admitted, false);
         }
-        const done = await baocao(['user', 'unlock', 'bcvt'], fresh.url);
+        const done = await runBaocao(['user', 'unlock', 'bcvt'], fresh.url);
         assert.equal(done.code, 0, done.stderr);
         assert.match(done.stdout, /Đã mở khóa đăng nhập cho tài khoản bcvt/);
         assert.equal((await store.accounts.reserveLoginAttempt({ username: 'bcvt', address: '203.0.113.1', now, waitsUntil: [later] })).admitted, true);
         const [event] = await store.audit.list({ action: 'user.unlock' });
         assert.match(event?.actor ?? '', /^cli:/);
 
-        const unknown = await baocao(['user', 'unlock', 'khongco'], fresh.url);
+        const unknown = await runBaocao(['user', 'unlock', 'khongco'], fresh.url);
         assert.equal(unknown.code, 1);
         assert.equal(unknown.stderr.trim(), 'Không có tài khoản "khongco".');
       }));

@@ -1,7 +1,7 @@
 // Test kit for the API over the demo department: a fresh database (SQLite, PostgreSQL)
 // with demo/*.yaml loaded and the demo accounts created as `baocao demo load` does
 // (with cheap password hashes), and helpers to call it as one of them.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { createDemoAccounts, DEMO_PASSWORD } from '../../app/accounts/create-demo-accounts.ts';
 import { loadDemo } from '../../app/metadata/load-demo.ts';
 import type { Store } from '../../app/ports.ts';
@@ -9,15 +9,15 @@ import { loadDemo as readDemoFiles } from '../../exchange/demo/load-demo.ts';
 import type { FreshDatabase, TestDatabase } from '../../storage/testing/test-databases.ts';
 import { buildServer } from '../server.ts';
 import type { BuildServerOptions } from '../server.ts';
-import { secrets } from './api-test-kit.ts';
-import type { Caller } from './api-test-kit.ts';
+import { callsOn, secrets } from './api-test-kit.ts';
+import type { ApiKit } from './api-test-kit.ts';
 
 export interface DemoApiKit {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly fresh: FreshDatabase;
-  login(username: string): Promise<Caller>;
-  call(caller: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  login: ApiKit['login'];
+  call: ApiKit['call'];
 }
 
 /** The demo department and its accounts in `store`. */
@@ -34,23 +34,7 @@ export async function withDemoApi(database: TestDatabase, work: (kit: DemoApiKit
     await seedDemo(store);
     const app = await buildServer({ store, secrets, logger: false, ...options });
     try {
-      const call: DemoApiKit['call'] = (caller, method, url, body, headers = {}) =>
-        app.inject({
-          method, url,
-          headers: {
-            ...(caller?.cookie ? { cookie: caller.cookie } : {}),
-            ...(caller?.csrfToken ? { 'x-csrf-token': caller.csrfToken } : {}),
-            ...(caller?.bearer ? { authorization: `Bearer ${caller.bearer}` } : {}),
-            ...headers,
-          },
-          ...(body === undefined ? {} : { payload: body as object }),
-        });
-      const login = async (username: string): Promise<Caller> => {
-        const response = await call(null, 'POST', '/api/session', { username, password: DEMO_PASSWORD });
-        if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
-        const cookie = response.cookies.find((c) => c.name === 'baocao_session');
-        return { cookie: `baocao_session=${cookie?.value ?? ''}`, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
-      };
+      const { call, login } = callsOn(app, DEMO_PASSWORD);
       await work({ app, store, fresh, login, call });
     } finally {
       await app.close();

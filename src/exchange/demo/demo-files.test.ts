@@ -29,9 +29,8 @@ for (const [name, text, message] of VALUE_PROBLEMS) {
   });
 }
 
-test('a report file numbers items per section and plans for the next period', () => {
-  const { report, problems } = parseReportFile(`
-template: t
+/** The header every report file needs. */
+const REPORT_HEADER = `template: t
 orgUnit: u
 period: 2022-12
 number: null
@@ -42,7 +41,10 @@ issuingBody: SỞ
 symbol: BC-S
 signer: { authority: null, title: GIÁM ĐỐC, name: A }
 recipients: ['Lưu: VT.']
-items:
+`;
+
+test('a report file numbers items per section and plans for the next period', () => {
+  const { report, problems } = parseReportFile(`${REPORT_HEADER}items:
   i.1: [ 'một', { text: 'hai', marker: '+' } ]
 plan: [ 'việc' ]
 `);
@@ -77,19 +79,7 @@ test('every id of the demo reports is safe in a URL path, and a report file cann
   for (const report of demo.reports) {
     for (const list of [report.items, report.documents, report.plan]) assert.equal(new Set(list.map((e) => e.id)).size, list.length, 'ids are unique in a report');
   }
-  const { problems } = parseReportFile(`
-template: t
-orgUnit: u
-period: 2022-12
-number: null
-date: null
-place: Trà Vinh
-governingBody: UBND
-issuingBody: SỞ
-symbol: BC-S
-signer: { authority: null, title: GIÁM ĐỐC, name: A }
-recipients: ['Lưu: VT.']
-items:
+  const { problems } = parseReportFile(`${REPORT_HEADER}items:
   i.1: [ { id: 'mục#1', text: 'một' } ]
 `);
   assert.ok(problems.some((p) => p.path.startsWith('items') && /chữ không dấu/.test(p.message)), JSON.stringify(problems));
