@@ -10,6 +10,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Secrets } from '../app/accounts/account-ports.ts';
+import { DEFAULT_LOGIN_THROTTLE } from '../app/accounts/login.ts';
+import type { LoginThrottle } from '../app/accounts/login.ts';
+import { DEFAULT_SESSION_LIFETIMES } from '../app/accounts/session-lifetimes.ts';
+import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
 import type { Store } from '../app/ports.ts';
 import { slidingWindowLimit } from './auth/login-rate-limit.ts';
 import type { RateLimit } from './auth/login-rate-limit.ts';
@@ -18,7 +22,9 @@ import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
 import { installErrorHandling } from './errors.ts';
 import { genRequestId, REQUEST_ID_HEADER } from './logging.ts';
+import { installJsonBodyParser } from './json-body.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerStaticWeb } from './static-web.ts';
 
 // Validation messages in Vietnamese: they reach users through `message`.
@@ -30,19 +36,31 @@ export interface BuildServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly secrets?: Secrets;
   readonly now?: () => Date;
-  /** Trust X-Forwarded-* (behind a reverse proxy that terminates TLS). */
-  readonly trustProxy?: boolean;
+  /**
+   * Trust X-Forwarded-* (behind a reverse proxy that terminates TLS): true, a number of
+   * hops, or the proxies' addresses/CIDRs. Off by default: a header from anyone else
+   * proves nothing (client address, HTTPS).
+   */
+  readonly trustProxy?: boolean | number | string;
   /** Largest request body in bytes (default 10 MiB: a month of a province's values). */
   readonly bodyLimit?: number;
   readonly loginRateLimit?: RateLimit;
+  /** Idle and absolute session lifetimes (settings, see README). */
+  readonly sessions?: SessionLifetimes;
+  readonly loginThrottle?: LoginThrottle;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
+/** Fastify's types take no hop count: the nearest `hops` addresses are the proxies. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Our own ids (validated, else a UUID), logged as requestId and echoed to the caller.
     requestIdHeader: false,
@@ -57,8 +75,13 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  installJsonBodyParser(app);
 
-  const context: ApiContext = { store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()) };
+  const context: ApiContext = {
+    store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()),
+    sessions: options.sessions ?? DEFAULT_SESSION_LIFETIMES, loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
+  };
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,6 +1,7 @@
 // Runs the API on a port until SIGTERM/SIGINT, then stops taking connections, lets
 // the requests in flight finish (fastify.close waits for them) and closes the store.
 import type { FastifyInstance } from 'fastify';
+import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
 import type { Store } from '../app/ports.ts';
 import { loggerOptions } from './logging.ts';
 import { buildServer } from './server.ts';
@@ -9,7 +10,9 @@ export interface StartServerOptions {
   readonly store: Store;
   readonly port?: number;
   readonly host?: string;
-  readonly trustProxy?: boolean;
+  /** Off by default; see BuildServerOptions.trustProxy. */
+  readonly trustProxy?: boolean | number | string;
+  readonly sessions?: SessionLifetimes;
   /** Pino level; `silent` to turn logs off. */
   readonly logLevel?: string;
   /** Resolves after shutdown; tests pass their own signal source. */
@@ -25,7 +28,10 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = await buildServer({ store: options.store, logger: loggerOptions({ level: options.logLevel ?? 'info' }), trustProxy: options.trustProxy ?? false });
+  const app = await buildServer({
+    store: options.store, logger: loggerOptions({ level: options.logLevel ?? 'info' }), trustProxy: options.trustProxy ?? false,
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+  });
   const url = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   let resolveClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));

@@ -1,15 +1,12 @@
 // Entry point of the `baocao` command: finds the command, parses its options,
 // runs it, and turns every failure into one Vietnamese line and an exit code
-// (EXIT_CODES below; stack only with BAOCAO_DEBUG=1).
+// (exit-codes.ts; stack only with BAOCAO_DEBUG=1).
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../storage/database-unavailable.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, usageError } from './cli-error.ts';
 import type { Command, Io } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-
-/** The exit codes every command shares (commands may add their own, in their help). */
-// 75 is sysexits' EX_TEMPFAIL: a temporary failure, worth retrying; schedulers know it.
-export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, databaseUnavailable: 75 } as const;
+import { EXIT_CODES } from './exit-codes.ts';
 
 export function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -31,7 +28,8 @@ Biến môi trường:
   BAOCAO_DEBUG   đặt 1 để in chi tiết lỗi
 
 Mã thoát: 0 thành công; 1 thất bại; 2 sai tham số hoặc tệp không đọc được;
-  75 cơ sở dữ liệu tạm thời không truy cập được (thử lại sau).
+  3 kỳ báo cáo đã khóa (báo cáo đã ban hành); 75 cơ sở dữ liệu tạm thời không truy
+  cập được (thử lại sau).
 
 Mọi thiết lập: docs/configuration.md`;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { can, canReadReport, grantsNotCovered, readableRoots } from './access.ts';
+import { can, canReadReport, canWriteReportEntry, grantsNotCovered, readableRoots } from './access.ts';
 import type { Action, Grant } from './access.ts';
 
 // The demo department: province / department / two divisions.
@@ -37,11 +37,51 @@ describe('can', () => {
   }
 });
 
-test('a division reporter reads the report its part belongs to, not a sibling department', () => {
-  const grants = [grant('reporter', BCVT)];
-  assert.equal(canReadReport(grants, DEPT), true);
-  assert.equal(canReadReport(grants, OTHER_DEPT), false);
-  assert.equal(canReadReport(grants, THANHTRA), false);
+describe('canReadReport: read scope over the report\'s unit, or owning a section of that very report', () => {
+  // The department's report has sections owned by its two divisions; the province's
+  // report has one section owned by the department (so no division owns any of it).
+  const deptReport = { path: DEPT, sectionOwnerPaths: [DEPT, BCVT, THANHTRA] };
+  const provinceReport = { path: PROVINCE, sectionOwnerPaths: [PROVINCE, DEPT] };
+  const otherDeptReport = { path: OTHER_DEPT, sectionOwnerPaths: [OTHER_DEPT] };
+  // A template whose owners do not sit under the report's unit (the department's
+  // template reused by another department): owning such a section gives nothing.
+  const borrowedTemplate = { path: OTHER_DEPT, sectionOwnerPaths: [OTHER_DEPT, BCVT] };
+  const cases: [string, Grant[], { path: string; sectionOwnerPaths: string[] }, boolean][] = [
+    ['a division reads its own department\'s report', [grant('reporter', BCVT)], deptReport, true],
+    ['a division does not read the province\'s report', [grant('reporter', BCVT)], provinceReport, false],
+    ['a division does not read another department\'s report', [grant('reporter', BCVT)], otherDeptReport, false],
+    ['a section of a borrowed template gives no read', [grant('reporter', BCVT)], borrowedTemplate, false],
+    ['a viewer of a division reads its department\'s report', [grant('viewer', BCVT)], deptReport, true],
+    ['a viewer of a division does not read the province\'s', [grant('viewer', BCVT)], provinceReport, false],
+    ['the office reads its department\'s report', [grant('compiler', DEPT)], deptReport, true],
+    ['the office does not read the province\'s report where it owns no section', [grant('compiler', DEPT)], { path: PROVINCE, sectionOwnerPaths: [PROVINCE] }, false],
+    ['the department owning a section of the province\'s report reads it', [grant('compiler', DEPT)], provinceReport, true],
+    ['a province viewer reads every report under it', [grant('viewer', PROVINCE)], otherDeptReport, true],
+    ['no grants, nothing', [], deptReport, false],
+  ];
+  for (const [name, grants, report, expected] of cases) {
+    test(name, () => assert.equal(canReadReport(grants, report), expected));
+  }
+});
+
+describe('canWriteReportEntry: write scope over the section\'s owner, and the owner under the report\'s unit', () => {
+  const cases: [string, Grant[], string, string | null, boolean][] = [
+    ['a reporter writes its division\'s section of the department\'s report', [grant('reporter', BCVT)], DEPT, BCVT, true],
+    ['a reporter does not write a sibling division\'s section', [grant('reporter', BCVT)], DEPT, THANHTRA, false],
+    ['a reporter does not write a section owned by the department', [grant('reporter', BCVT)], DEPT, DEPT, false],
+    ['a reporter does not write its section in another department\'s report', [grant('reporter', BCVT)], OTHER_DEPT, BCVT, false],
+    ['a division writes a section the province\'s template gives it (it sits under the province)', [grant('reporter', BCVT)], PROVINCE, BCVT, true],
+    ['... but nothing else of the province\'s report', [grant('reporter', BCVT)], PROVINCE, DEPT, false],
+    ['the office writes every section of its report', [grant('compiler', DEPT)], DEPT, BCVT, true],
+    ['the office does not write its section of another department\'s report', [grant('compiler', DEPT)], OTHER_DEPT, DEPT, false],
+    ['an entry without an owner belongs to the report\'s unit', [grant('compiler', DEPT)], DEPT, null, true],
+    ['... which a reporter does not write', [grant('reporter', BCVT)], DEPT, null, false],
+    ['a viewer writes nothing', [grant('viewer', PROVINCE)], DEPT, BCVT, false],
+    ['the other department\'s office writes its own report whatever the template says', [grant('compiler', OTHER_DEPT)], OTHER_DEPT, BCVT, true],
+  ];
+  for (const [name, grants, reportPath, ownerPath, expected] of cases) {
+    test(name, () => assert.equal(canWriteReportEntry(grants, reportPath, ownerPath), expected));
+  }
 });
 
 test('readable roots drop grants nested in another', () => {

@@ -63,18 +63,40 @@ export function can(grants: readonly Grant[], action: Action, targetPath: string
   return grants.some((grant) => roleAllows(grant.role, action) && isWithinPath(targetPath, grant.path));
 }
 
-/**
- * A report of unit U gathers the parts of U's divisions: a reporter granted on a
- * division reads the report its part belongs to (and only that report's unit, not
- * the siblings' data). True when some grant lies inside U's subtree.
- */
-export function contributesTo(grants: readonly Grant[], reportPath: string): boolean {
-  return grants.some((grant) => isWithinPath(grant.path, reportPath));
+/** What deciding on a report needs: its unit's path and the paths of the units owning its sections. */
+export interface ReportAccessTarget {
+  readonly path: string;
+  readonly sectionOwnerPaths: readonly string[];
 }
 
-/** May read the report of the unit at `reportPath`: in scope, or a contributor to it. */
-export function canReadReport(grants: readonly Grant[], reportPath: string): boolean {
-  return can(grants, 'read', reportPath) || contributesTo(grants, reportPath);
+/**
+ * May read the report of the unit at `report.path`: read scope over that unit, or
+ * owning a section of that very report (a grant over a unit that owns one of its
+ * sections, where that owner sits under the report's unit). So a division reads its
+ * own department's report, which gathers its part, and never the province's report
+ * or another unit's, even when a reused template names it as an owner.
+ */
+export function canReadReport(grants: readonly Grant[], report: ReportAccessTarget): boolean {
+  if (can(grants, 'read', report.path)) return true;
+  return report.sectionOwnerPaths.some((owner) => isWithinPath(owner, report.path) && can(grants, 'read', owner));
+}
+
+/**
+ * The unit an entry of a report belongs to: its section's owner when that owner sits
+ * under the report's unit, else the report's unit itself (a template reused elsewhere
+ * gives its owners nothing there).
+ */
+export function entryOwnerPath(reportPath: string, ownerPath: string | null | undefined): string {
+  return ownerPath && isWithinPath(ownerPath, reportPath) ? ownerPath : reportPath;
+}
+
+/**
+ * May write (create, change, delete) an entry owned by `ownerPath` in the report of
+ * the unit at `reportPath`: write scope over the owner, the owner being under the
+ * report's unit. Whoever writes items over the report's unit (the office) writes them all.
+ */
+export function canWriteReportEntry(grants: readonly Grant[], reportPath: string, ownerPath: string | null | undefined): boolean {
+  return can(grants, 'write_items', entryOwnerPath(reportPath, ownerPath));
 }
 
 /**

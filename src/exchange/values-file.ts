@@ -2,6 +2,7 @@
 // a ZIP (starts with "PK") is an XLSX form, '<' starts ADX XML, '{' starts JSON,
 // anything else must be DHIS2 CSV with its header.
 import type { DataValue } from '../core/data-value.ts';
+import { checkJsonLimits, describeJsonProblem } from '../core/json-limits.ts';
 import { parseAdx, serializeAdx } from './adx.ts';
 import { parseDataValueSetJson, serializeDataValueSetJson } from './dhis2-json.ts';
 import { parseDhis2Csv, serializeDhis2Csv } from './dhis2-csv.ts';
@@ -45,6 +46,9 @@ export function unreadableValuesFile(bytes: Uint8Array): string | null {
   }
   if (text.includes('\u0000')) return 'Tệp chứa dữ liệu nhị phân, không phải tệp số liệu JSON, CSV, ADX hay Excel (.xlsx).';
   if (text.trim() === '') return 'Tệp chỉ có khoảng trắng, không có số liệu để nhập.';
+  // Too deep to walk safely, or numbers JSON.parse would round: refused before parsing.
+  const problem = detectValuesFormat(text) === 'json' ? checkJsonLimits(text) : null;
+  if (problem) return `Tệp JSON: ${describeJsonProblem(problem, '').message}`;
   return null;
 }
 

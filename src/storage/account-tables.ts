@@ -1,4 +1,5 @@
-// The account tables as Kysely sees them (migration 2026_11_28_130000). Booleans are
+// The account tables as Kysely sees them (migrations 2026_11_28_130000 and
+// 2026_12_02_120200). Booleans are
 // 0/1 integers and instants ISO text, the same on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
@@ -24,6 +25,7 @@ export interface SessionTable {
   csrf_token: string;
   expires_at: string;
   created_at: string;
+  last_seen_at: string | null;
 }
 
 export interface ApiTokenTable {
@@ -42,10 +44,12 @@ export interface ApiTokenGrantTable {
   org_unit: string;
 }
 
-export interface LoginAttemptTable {
+export interface LoginThrottleTable {
   username: string;
+  address: string;
   failures: number;
-  locked_until: string | null;
+  next_allowed_at: string | null;
+  updated_at: string;
 }
 
 export interface AccountTables {
@@ -54,5 +58,5 @@ export interface AccountTables {
   user_session: SessionTable;
   api_token: ApiTokenTable;
   api_token_grant: ApiTokenGrantTable;
-  login_attempt: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
 }

@@ -39,7 +39,7 @@ export function installAuthentication(app: FastifyInstance, context: ApiContext)
     const bearerToken = bearerOf(request);
     const sessionToken = request.cookies[SESSION_COOKIE];
     request.principal = await authenticate({
-      store: context.store, secrets: context.secrets, now: context.now(),
+      store: context.store, secrets: context.secrets, now: context.now(), sessions: context.sessions,
       ...(bearerToken ? { bearerToken } : {}), ...(sessionToken ? { sessionToken } : {}),
     });
     if (config?.isPublic) return;

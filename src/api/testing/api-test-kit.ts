@@ -48,28 +48,34 @@ export async function seed(store: Store): Promise<void> {
   }
 }
 
+/** `call` as a caller (cookie and CSRF token, or bearer token) and `login` through POST /api/session. */
+export function callsOn(app: FastifyInstance, password: string): Pick<ApiKit, 'call' | 'login'> {
+  const call: ApiKit['call'] = (caller, method, url, body, headers = {}) =>
+    app.inject({
+      method, url,
+      headers: {
+        ...(caller?.cookie ? { cookie: caller.cookie } : {}),
+        ...(caller?.csrfToken ? { 'x-csrf-token': caller.csrfToken } : {}),
+        ...(caller?.bearer ? { authorization: `Bearer ${caller.bearer}` } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  const login = async (username: string): Promise<Caller> => {
+    const response = await call(null, 'POST', '/api/session', { username, password });
+    if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'baocao_session');
+    return { cookie: `baocao_session=${cookie?.value ?? ''}`, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
+  };
+  return { call, login };
+}
+
 export async function withApi(database: TestDatabase, work: (kit: ApiKit) => Promise<void>, options: Partial<BuildServerOptions> = {}): Promise<void> {
   await database.withStore(async (store) => {
     await seed(store);
     const app = await buildServer({ store, secrets, logger: false, ...options });
     try {
-      const call: ApiKit['call'] = (caller, method, url, body, headers = {}) =>
-        app.inject({
-          method, url,
-          headers: {
-            ...(caller?.cookie ? { cookie: caller.cookie } : {}),
-            ...(caller?.csrfToken ? { 'x-csrf-token': caller.csrfToken } : {}),
-            ...(caller?.bearer ? { authorization: `Bearer ${caller.bearer}` } : {}),
-            ...headers,
-          },
-          ...(body === undefined ? {} : { payload: body as object }),
-        });
-      const login = async (username: string): Promise<Caller> => {
-        const response = await call(null, 'POST', '/api/session', { username, password: PASSWORD });
-        if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
-        const cookie = response.cookies.find((c) => c.name === 'baocao_session');
-        return { cookie: `baocao_session=${cookie?.value ?? ''}`, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
-      };
+      const { call, login } = callsOn(app, PASSWORD);
       await work({ app, store, login, call });
     } finally {
       await app.close();

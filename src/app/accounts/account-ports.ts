@@ -1,5 +1,5 @@
 // Ports of accounts and access: users, their grants, sessions, API tokens and the
-// login lockout. src/storage implements the repository; src/api the hashing.
+// login throttle. src/storage implements the repository; src/api the hashing.
 import type { Role } from '../../core/access.ts';
 
 /** A grant as stored: a role on an org unit (by code); paths come from the org tree. */
@@ -36,8 +36,11 @@ export interface Session {
   readonly tokenHash: string;
   readonly userId: number;
   readonly csrfToken: string;
+  /** The absolute end, set at login. */
   readonly expiresAt: string;
   readonly createdAt: string;
+  /** Last request seen (to the minute), for the idle lifetime; null: none since login. */
+  readonly lastSeenAt?: string | null;
 }
 
 export interface ApiToken {
@@ -58,12 +61,22 @@ export interface NewApiToken {
   readonly createdAt: string;
 }
 
-export interface LoginAttempts {
+/** One login attempt to reserve for an (account name, address) pair. */
+export interface LoginAttemptRequest {
   readonly username: string;
-  /** Failures in a row since the last success or lockout. */
-  readonly failures: number;
-  readonly lockedUntil: string | null;
+  readonly address: string;
+  readonly now: string;
+  /**
+   * When the pair may try again once this attempt is counted: `waitsUntil[n - 1]` for
+   * the n-th attempt since the last success (the last entry for every one after).
+   */
+  readonly waitsUntil: readonly string[];
 }
+
+/** Admitted with the attempt's number since the last success, or refused until then. */
+export type LoginAttemptReservation =
+  | { readonly admitted: true; readonly failures: number }
+  | { readonly admitted: false; readonly nextAllowedAt: string };
 
 export interface AccountRepository {
   createUser(user: NewUser): Promise<User>;
@@ -79,7 +92,9 @@ export interface AccountRepository {
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
-  deleteSessionsOfUser(userId: number): Promise<void>;
+  /** Ends every session of the user; how many there were. */
+  deleteSessionsOfUser(userId: number): Promise<number>;
+  touchSession(tokenHash: string, at: string): Promise<void>;
 
   createApiToken(token: NewApiToken): Promise<ApiToken>;
   findApiToken(tokenHash: string): Promise<ApiToken | undefined>;
@@ -88,9 +103,16 @@ export interface AccountRepository {
   revokeApiToken(id: number, at: string): Promise<boolean>;
   touchApiToken(id: number, at: string): Promise<void>;
 
-  getLoginAttempts(username: string): Promise<LoginAttempts | undefined>;
-  saveLoginAttempts(attempts: LoginAttempts): Promise<void>;
-  clearLoginAttempts(username: string): Promise<void>;
+  /**
+   * Counts an attempt of (username, address) before its password is checked, in one
+   * conditional statement: admitted unless the pair must still wait, so parallel
+   * attempts cannot race past the count.
+   */
+  reserveLoginAttempt(request: LoginAttemptRequest): Promise<LoginAttemptReservation>;
+  /** Forgets the failures of a name, from one address or from all; how many pairs there were. */
+  clearLoginThrottle(username: string, address?: string): Promise<number>;
+  /** Forgets pairs untouched since `before` (names tried once and never again). */
+  purgeLoginThrottle(before: string): Promise<void>;
 }
 
 /** Secrets: argon2id for passwords, random tokens and a fast hash to look them up. */

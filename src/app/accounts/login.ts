@@ -1,18 +1,28 @@
-// Logs a user in with name and password: a session (its token goes into a cookie)
-// and a CSRF token. Repeated failures lock the name for a while, so a password
-// cannot be guessed at speed; the message never tells which of name or password
-// was wrong.
+// Logs a user in with name and password: a new session (its token goes into a cookie)
+// and a CSRF token; the session the browser presented, if any, ends (other devices
+// keep theirs). Guessing is throttled per account AND address (ADR 0012): each
+// attempt is counted before its password is checked, in one statement, so parallel
+// guesses cannot race past the count; after a few free attempts each further one from
+// that address waits longer; an address that did not fail is never held back, so
+// nobody can lock anyone out. Lockouts are audited. The message never tells which of
+// name or password was wrong.
 import type { Secrets } from './account-ports.ts';
+import { DEFAULT_SESSION_LIFETIMES, sessionEnd } from './session-lifetimes.ts';
+import type { SessionLifetimes } from './session-lifetimes.ts';
 import { AppError } from '../app-error.ts';
 import type { Store } from '../ports.ts';
 
-export interface LoginPolicy {
-  readonly maxFailures: number;
-  readonly lockoutMinutes: number;
-  readonly sessionHours: number;
+export interface LoginThrottle {
+  /** Attempts from one address on one account before each further one must wait. */
+  readonly freeAttempts: number;
+  /** The waits after the free attempts, growing; the last repeats. */
+  readonly waitSeconds: readonly number[];
 }
 
-export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockoutMinutes: 15, sessionHours: 12 };
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottle = { freeAttempts: 5, waitSeconds: [30, 60, 120, 300, 600, 900] };
+
+/** Pairs (name, address) untouched for this long are forgotten. */
+const FORGET_AFTER_MS = 24 * 3_600_000;
 
 export interface LoginResult {
   readonly sessionToken: string;
@@ -23,38 +33,57 @@ export interface LoginResult {
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
-export async function login({ store, secrets, username, password, now = new Date(), policy = DEFAULT_LOGIN_POLICY }: {
-  store: Store; secrets: Secrets; username: string; password: string; now?: Date; policy?: LoginPolicy;
+/** When the pair may try again after its n-th attempt: `[n - 1]`, the last for every one after. */
+export function throttleWaits(throttle: LoginThrottle, now: Date): string[] {
+  const at = (seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+  return [...Array.from({ length: Math.max(0, throttle.freeAttempts - 1) }, () => at(0)), ...throttle.waitSeconds.map(at)];
+}
+
+export async function login({
+  store, secrets, username, password, address, presentedSessionToken, now = new Date(),
+  throttle = DEFAULT_LOGIN_THROTTLE, sessions = DEFAULT_SESSION_LIFETIMES,
+}: {
+  store: Store; secrets: Secrets; username: string; password: string;
+  /** The caller's network address (the proxy's client address when trusted). */
+  address: string;
+  /** The session cookie sent with the login, revoked on success. */
+  presentedSessionToken?: string | undefined;
+  now?: Date; throttle?: LoginThrottle; sessions?: SessionLifetimes;
 }): Promise<LoginResult> {
-  const attempts = await store.accounts.getLoginAttempts(username);
-  if (attempts?.lockedUntil && attempts.lockedUntil > now.toISOString()) {
-    throw new AppError('rate_limited', `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${minutesLeft(attempts.lockedUntil, now)} phút.`);
+  const reservation = await store.accounts.reserveLoginAttempt({ username, address, now: now.toISOString(), waitsUntil: throttleWaits(throttle, now) });
+  if (!reservation.admitted) {
+    const seconds = Math.max(1, Math.ceil((Date.parse(reservation.nextAllowedAt) - now.getTime()) / 1000));
+    throw new AppError('rate_limited', `Đăng nhập sai nhiều lần từ địa chỉ này; thử lại sau ${describeWait(seconds)}. Quản trị viên có thể mở khóa ngay.`, { details: { retryAfterSeconds: seconds } });
   }
   const user = await store.accounts.findUserByUsername(username);
   // Verify even for an unknown name, so timing does not reveal which names exist.
   const hash = user?.passwordHash ?? DUMMY_HASH;
   const isValid = await secrets.verifyPassword(hash, password).catch(() => false);
   if (!user || !isValid || user.disabled) {
-    const failures = (attempts?.lockedUntil ? 0 : attempts?.failures ?? 0) + 1;
-    const locks = failures >= policy.maxFailures;
-    await store.accounts.saveLoginAttempts({
-      username,
-      failures: locks ? 0 : failures,
-      lockedUntil: locks ? new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString() : null,
-    });
+    if (reservation.failures >= throttle.freeAttempts) {
+      const waits = throttleWaits(throttle, now);
+      const until = waits[Math.min(reservation.failures, waits.length) - 1] ?? null;
+      await store.audit.record([{
+        at: now.toISOString(), actor: `login:${address}`, action: 'user.login_throttled', entity: 'user',
+        before: null, after: { username, address, failures: reservation.failures, until, knownUser: user !== undefined },
+      }]);
+    }
     if (user?.disabled && isValid) throw new AppError('unauthenticated', 'Tài khoản đã bị vô hiệu hóa.');
     throw new AppError('unauthenticated', WRONG);
   }
-  await store.accounts.clearLoginAttempts(username);
+  await store.accounts.clearLoginThrottle(username, address);
+  await store.accounts.purgeLoginThrottle(new Date(now.getTime() - FORGET_AFTER_MS).toISOString());
+  // A login never continues an old session: whatever this browser held ends here.
+  if (presentedSessionToken) await store.accounts.deleteSession(secrets.hashToken(presentedSessionToken));
   const sessionToken = secrets.randomToken();
   const csrfToken = secrets.randomToken();
-  const expiresAt = new Date(now.getTime() + policy.sessionHours * 3_600_000).toISOString();
-  await store.accounts.createSession({ tokenHash: secrets.hashToken(sessionToken), userId: user.id, csrfToken, expiresAt, createdAt: now.toISOString() });
+  const expiresAt = sessionEnd(sessions, now);
+  await store.accounts.createSession({ tokenHash: secrets.hashToken(sessionToken), userId: user.id, csrfToken, expiresAt, createdAt: now.toISOString(), lastSeenAt: now.toISOString() });
   return { sessionToken, csrfToken, expiresAt, userId: user.id };
 }
 
-function minutesLeft(until: string, now: Date): number {
-  return Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 60_000));
+function describeWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
 
 /** A valid argon2id hash of a random password nobody knows. */

@@ -7,7 +7,7 @@ import { can } from '../../core/access.ts';
 import type { SourceParagraph } from '../../core/legacy-report/legacy-report.ts';
 import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
 import { AppError, forbidden } from '../app-error.ts';
-import { assertPeriodsUnlocked } from '../values/check-period-lock.ts';
+import { assertReportWritable } from '../reports/report-entry-scope.ts';
 import { chooseReportTemplate } from './choose-report-template.ts';
 import { importLegacyReport } from './import-legacy-report.ts';
 import type { LegacyImportResult } from './import-legacy-report.ts';
@@ -32,12 +32,10 @@ export async function importUploadedReport({ store, principal, paragraphs, orgUn
   const options = { paragraphs, orgUnit, period, template: chosen.template };
   if (dryRun) return importLegacyReport({ ...options, dryRun: true });
 
-  const existing = await store.reports.find(orgUnit, period);
-  if (existing?.status === 'issued') {
-    throw new AppError('period_locked', `Báo cáo kỳ ${period} của "${orgUnit}" đã ban hành nên không nhập đè được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit, period } });
-  }
-  await assertPeriodsUnlocked({ store, tree, targets: [{ orgUnit, period }] });
   return store.transaction(async (tx) => {
+    // The lock, inside the transaction that replaces the report (report-entry-scope.ts).
+    await assertReportWritable({ store: tx, tree, orgUnit, period });
+    const existing = await tx.reports.find(orgUnit, period);
     const result = await importLegacyReport({ ...options, dryRun: false, reports: tx.reports });
     if (result.saved) {
       await tx.audit.record([{

@@ -1,8 +1,9 @@
 // Shared by the use cases on a report's entries (narrative items, document register,
-// plan items): which report, who may write which entry, and whether the period is
-// still open. A reporter writes only the sections owned by a division inside its
-// subtree; whoever may write items on the report's unit (the office) writes them all.
-import { can } from '../../core/access.ts';
+// plan items) and by every reader of a report: which report, who may read it, who may
+// write which entry, and whether the period is still open. The decisions themselves
+// are core/access.ts's (canReadReport, canWriteReportEntry); this module gathers what
+// they need (the unit's path, the paths of the section owners) from the store.
+import { can, canReadReport, canWriteReportEntry, entryOwnerPath, isWithinPath } from '../../core/access.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
 import { formatPeriod } from '../../core/period.ts';
 import { flattenSections } from '../../core/report-template.ts';
@@ -59,18 +60,66 @@ export function requireSection(scope: ReportScope, section: string, field: strin
   }
 }
 
-/** forbidden unless the principal may write items on the owner's unit. */
+/**
+ * forbidden unless the principal may write an entry owned by `owner` in this report:
+ * write scope over the owner, the owner being under the report's unit (an owner
+ * elsewhere, from a template reused by another unit, leaves the entry to the report's unit).
+ */
 export function requireEntryWriter(principal: Principal, scope: ReportScope, owner: string): void {
-  const path = scope.tree.get(owner)?.path ?? scope.tree.get(scope.report.orgUnit)?.path;
-  if (!path || !can(principal.grants, 'write_items', path)) {
-    throw forbidden(`Bạn không có quyền sửa phần báo cáo của "${owner}".`);
+  const reportPath = scope.tree.get(scope.report.orgUnit)?.path;
+  const ownerPath = scope.tree.get(owner)?.path;
+  if (!reportPath || !canWriteReportEntry(principal.grants, reportPath, ownerPath)) {
+    const effective = reportPath && ownerPath && entryOwnerPath(reportPath, ownerPath) === ownerPath ? owner : scope.report.orgUnit;
+    throw forbidden(`Bạn không có quyền sửa phần báo cáo của "${effective}".`);
   }
+}
+
+/**
+ * Throws unless the principal may read the report of (unit, period): not_found for an
+ * unknown unit; forbidden without read scope over the unit unless it owns a section of
+ * that very report. When there is no such report, not_found for whoever could read
+ * it once made (read scope, or a grant inside the unit), forbidden for anyone else: an
+ * outsider learns nothing about which reports exist.
+ */
+export async function requireReportReader({ store, principal, orgUnit, period }: {
+  store: Store; principal: Principal; orgUnit: string; period: string;
+}): Promise<void> {
+  const tree = await loadOrgTree(store);
+  const unit = tree.get(orgUnit);
+  if (!unit) throw new AppError('not_found', `Không có đơn vị "${orgUnit}".`, { field: 'params.org' });
+  if (can(principal.grants, 'read', unit.path)) return;
+  const denied = forbidden(`Bạn không có quyền xem báo cáo của "${orgUnit}".`);
+  const code = formatPeriod(parseReportPeriod(period));
+  const report = await store.reports.find(orgUnit, code);
+  if (!report) {
+    if (principal.grants.some((grant) => isWithinPath(grant.path, unit.path))) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho kỳ ${code}.`);
+    throw denied;
+  }
+  const template = await store.templates.get(report.template);
+  const sectionOwnerPaths = flattenSections(template?.sections ?? []).flatMap((section) => {
+    const owner = section.owner ? tree.get(section.owner) : undefined;
+    return owner ? [owner.path] : [];
+  });
+  if (!canReadReport(principal.grants, { path: unit.path, sectionOwnerPaths })) throw denied;
 }
 
 /** period_locked once the report (or one above it) is issued: the document must keep its text. */
 export async function requireOpen(store: Store, scope: ReportScope): Promise<void> {
-  if (scope.report.status === 'issued') {
-    throw new AppError('period_locked', `Báo cáo kỳ ${scope.report.period} của "${scope.report.orgUnit}" đã ban hành nên không sửa được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit: scope.report.orgUnit, period: scope.report.period } });
+  await assertReportWritable({ store, tree: scope.tree, orgUnit: scope.report.orgUnit, period: scope.report.period });
+}
+
+/**
+ * The lock every write of a report's text passes (its entries, an import that replaces
+ * it), called inside the transaction that writes: period_locked when the report of
+ * (unit, period) is issued, or when an issued report above it locks the period. Only
+ * an admin's reopen, with a reason, opens it again; the command line obeys it too.
+ */
+export async function assertReportWritable({ store, tree, orgUnit, period }: {
+  store: Store; tree?: OrgTree; orgUnit: string; period: string;
+}): Promise<void> {
+  const report = await store.reports.find(orgUnit, period);
+  if (report?.status === 'issued') {
+    throw new AppError('period_locked', `Báo cáo kỳ ${report.period} của "${report.orgUnit}" đã ban hành nên không sửa được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit: report.orgUnit, period: report.period } });
   }
-  await assertPeriodsUnlocked({ store, tree: scope.tree, targets: [{ orgUnit: scope.report.orgUnit, period: scope.report.period }] });
+  await assertPeriodsUnlocked({ store, tree: tree ?? await loadOrgTree(store), targets: [{ orgUnit, period }] });
 }

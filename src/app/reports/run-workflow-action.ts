@@ -60,7 +60,9 @@ export async function runWorkflowAction({ store, principal, orgUnit, period, act
     const permission = permissionFor({ action, part: part ?? null });
     const target = permission.on === 'part' ? tree.get(part ?? '') : reportUnit;
     if (permission.on === 'part' && !part) throw new AppError('bad_request', 'Cần chỉ rõ đơn vị (phòng) của phần báo cáo.', { field: 'body.part' });
-    if (!target || !can(principal.grants, permission.action, target.path)) throw forbidden();
+    // A part is a division's share of THIS report: a division outside the report's unit has none here.
+    const isOutside = permission.on === 'part' && target !== undefined && !tree.isWithin(target.code, orgUnit);
+    if (!target || isOutside || !can(principal.grants, permission.action, target.path)) throw forbidden();
     if (expectedVersion !== undefined && expectedVersion !== report.version) {
       throw new AppError('conflict', 'Báo cáo vừa được người khác thay đổi; tải lại rồi thực hiện lại.', { details: { version: report.version } });
     }

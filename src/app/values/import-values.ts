@@ -6,10 +6,13 @@ import type { DataValue, DataValueKey } from '../../core/data-value.ts';
 import { disaggKey, parseDisaggKey } from '../../core/indicator.ts';
 import type { Catalogue, Indicator } from '../../core/indicator.ts';
 import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
+import { inexactNumberMessage, isExactNumber } from '../../core/json-limits.ts';
 import { AppError } from '../app-error.ts';
 import { loadCatalogue } from '../analysis/load-catalogue.ts';
 import type { AuditEvent, Store } from '../ports.ts';
 import type { ImportConflict, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
+import type { Principal } from '../accounts/principal.ts';
+import { enforceValueWritePolicy, valueWriteTargets } from './value-write-policy.ts';
 
 export interface ImportValuesOptions {
   readonly store: Store;
@@ -19,6 +22,11 @@ export interface ImportValuesOptions {
   readonly dryRun?: boolean;
   readonly skipConflicts?: boolean;
   readonly actor: string;
+  /**
+   * The API caller: its write scope is checked (value-write-policy.ts). Absent for the
+   * command line's operator, who holds the database. Period locks apply to both.
+   */
+  readonly principal?: Principal | null;
   /** Called after each written chunk, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per findExisting/upsertMany call; bounds memory and paces progress. */
@@ -32,7 +40,7 @@ const PROGRESS_CHUNK = 10_000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export async function importValues({
-  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, actor, onProgress, chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
+  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, actor, principal = null, onProgress, chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
 }: ImportValuesOptions): Promise<ImportSummary> {
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
   const fatal = parsed?.fatal ?? false;
@@ -45,11 +53,15 @@ export async function importValues({
   const conflictRows = rowsRead - values.length;
 
   const hasConflicts = conflicts.size > 0;
+  // Scope and locks: checked before conflicts are reported, and again inside the write's transaction.
+  const targets = valueWriteTargets(rows);
   if (fatal || (hasConflicts && !skipConflicts)) {
+    await enforceValueWritePolicy({ store, principal, targets });
     return summary('ERROR', dryRun, { imported: 0, updated: 0, ignored: rowsRead, deleted: 0 }, 0, conflicts.list());
   }
 
   const write = async (target: Store) => {
+    await enforceValueWritePolicy({ store: target, principal, targets });
     // What is stored under the file's keys: before-values for the audit, and the
     // imported/updated split of a dry run.
     const stored = await findStored(target, values);
@@ -263,6 +275,7 @@ function parseValue(indicator: Indicator, text: string): number | string {
   if (!NUMBER.test(trimmed)) return `Giá trị "${text}" không phải là số (chỉ tiêu "${indicator.code}" nhận số; dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn).`;
   const number = Number(trimmed);
   if (!Number.isFinite(number)) return `Giá trị "${text}" quá lớn.`;
+  if (!isExactNumber(trimmed)) return inexactNumberMessage(text);
   if (indicator.valueType === 'integer' && !Number.isInteger(number)) return `Giá trị "${text}" không phải là số nguyên (chỉ tiêu "${indicator.code}" chỉ nhận số nguyên).`;
   return number;
 }

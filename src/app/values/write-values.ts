@@ -1,11 +1,10 @@
 // Writes data values sent through the API (dataValueSets JSON): every unit must be in
-// the caller's scope, no period may be locked by an issued report, and the import is
-// atomic: any conflict writes nothing and is a bad request naming the row.
-import { tryParsePeriod, formatPeriod } from '../../core/period.ts';
+// the caller's scope and no period may be locked by an issued report (checked by
+// importValues, value-write-policy.ts), and the import is atomic: any conflict writes
+// nothing and is a bad request naming the row.
 import { AppError } from '../app-error.ts';
-import { assertPeriodsUnlocked } from './check-period-lock.ts';
 import { importValues } from './import-values.ts';
-import { actorOf, loadOrgTree, requireAccess } from '../accounts/principal.ts';
+import { actorOf } from '../accounts/principal.ts';
 import type { Principal } from '../accounts/principal.ts';
 import type { Store } from '../ports.ts';
 import type { ImportSummary, ValueRow } from './value-import.ts';
@@ -13,8 +12,7 @@ import type { ImportSummary, ValueRow } from './value-import.ts';
 export async function writeValues({ store, principal, rows, dryRun = false, now = new Date() }: {
   store: Store; principal: Principal; rows: readonly ValueRow[]; dryRun?: boolean; now?: Date;
 }): Promise<ImportSummary> {
-  await assertRowsWritable({ store, principal, rows });
-  const summary = await importValues({ store, rows, dryRun, actor: actorOf(principal), now: () => now });
+  const summary = await importValues({ store, rows, dryRun, actor: actorOf(principal), principal, now: () => now });
   const first = summary.conflicts[0];
   if (summary.status === 'ERROR' && first) {
     const row = first.indexes[0];
@@ -24,27 +22,6 @@ export async function writeValues({ store, principal, rows, dryRun = false, now 
     });
   }
   return summary;
-}
-
-/**
- * Forbidden unless every known unit of the rows is in the caller's write scope;
- * period_locked when an issued report locks one of their (unit, period) pairs. Shared
- * with file imports (import-values-file.ts), which check before anything is written.
- */
-export async function assertRowsWritable({ store, principal, rows }: { store: Store; principal: Principal; rows: readonly ValueRow[] }): Promise<void> {
-  const tree = await loadOrgTree(store);
-  const targets = new Map<string, { orgUnit: string; period: string }>();
-  for (const row of rows) {
-    // Unknown units and periods are left to the import, which reports them per row;
-    // scope is checked on every known unit before anything is read or written.
-    if (tree.has(row.orgUnit)) requireAccess(principal, tree, 'write_values', row.orgUnit);
-    const parsed = tryParsePeriod(row.period);
-    if (parsed.ok && tree.has(row.orgUnit)) {
-      const period = formatPeriod(parsed.period);
-      targets.set(`${row.orgUnit}\u0000${period}`, { orgUnit: row.orgUnit, period });
-    }
-  }
-  await assertPeriodsUnlocked({ store, tree, targets: [...targets.values()] });
 }
 
 /** Which dataValueSets field a conflict's object names. */

@@ -8,6 +8,7 @@ import { expectPositionals, optionalString } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { formatNumberVi } from '../format.ts';
+import { refusingLockedPeriods } from '../refusals.ts';
 import { cliActor, withStore } from '../store.ts';
 
 function counts(label: string, c: UpsertCounts): string {
@@ -22,11 +23,11 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     for (const p of demo.problems) io.err(`${p.file}${p.path ? ` (${p.path})` : ''}: ${p.message}`);
     throw new CliError(2, `Dữ liệu mẫu có ${formatNumberVi(demo.problems.length)} lỗi: không nạp gì.`);
   }
-  const { summary, accounts } = await withStore(env, async (store) => {
+  const { summary, accounts } = await refusingLockedPeriods(() => withStore(env, async (store) => {
     const loaded = await loadDemo({ store, demo, actor: cliActor(env) });
     // Demo accounts exist only where the demo is: created here and nowhere else.
     return { summary: loaded, accounts: loaded.status === 'SUCCESS' ? await createDemoAccounts({ store, secrets: nodeSecrets(), actor: cliActor(env) }) : null };
-  });
+  }));
   if (summary.status === 'ERROR') {
     for (const p of summary.problems) io.err(`${p.path}: ${p.message}`);
     throw new CliError(2, 'Danh mục của dữ liệu mẫu không hợp lệ: không nạp gì.');

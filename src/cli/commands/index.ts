@@ -122,6 +122,10 @@ Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong c
 số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
 dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
 
+Kỳ đã khóa: nếu tệp có số liệu của một kỳ mà báo cáo đã ban hành (của đơn vị đó hoặc
+đơn vị cấp trên) thì không ghi gì, kể cả khi chạy thử, với cùng thông báo như API
+(mã thoát 3). Chỉ quản trị mở lại báo cáo (kèm lý do) thì mới sửa được.
+
 Tùy chọn:
   --dry-run          chỉ kiểm tra và tính kết quả, không ghi
   --skip-conflicts   ghi các dòng hợp lệ, bỏ qua dòng lỗi (mã thoát 0, trạng thái WARNING)
@@ -208,7 +212,9 @@ Tùy chọn:
 
 Nạp đơn vị, chỉ tiêu, số liệu tháng 3 và 4/2022, đề cương và báo cáo tháng 4/2022
 của Sở Thông tin và Truyền thông tỉnh Trà Vinh từ thư mục demo/ (tệp YAML dễ đọc).
-Nạp trọn gói trong một giao dịch; nạp lại lần nữa không thay đổi gì.
+Nạp trọn gói trong một giao dịch; nạp lại lần nữa không thay đổi gì. Nếu việc nạp sẽ
+thay đổi số liệu hay báo cáo của một kỳ đã khóa (báo cáo đã ban hành) thì không nạp
+gì (mã thoát 3).
 
 Tùy chọn:
   --dir THƯ_MỤC   thư mục dữ liệu mẫu khác (mặc định demo/ của chương trình)
@@ -284,24 +290,34 @@ SIGTERM/SIGINT; khi dừng, các yêu cầu đang xử lý được hoàn tất.
 Tùy chọn:
   --port CỔNG      cổng (mặc định 3000, hoặc biến PORT)
   --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định 127.0.0.1)
-  --trust-proxy    tin tiêu đề X-Forwarded-* của proxy (HTTPS ở proxy)
-  -h, --help       xem hướng dẫn này`,
+  --trust-proxy    tin tiêu đề X-Forwarded-* của proxy (HTTPS ở proxy), như BAOCAO_TRUST_PROXY=true
+  -h, --help       xem hướng dẫn này
+
+Biến môi trường:
+  BAOCAO_TRUST_PROXY            mặc định tắt; true, số tầng proxy, hoặc địa chỉ/dải IP của
+                                proxy (cách nhau bằng dấu phẩy): chỉ khi đó mới tin địa chỉ
+                                người dùng và HTTPS mà proxy báo
+  BAOCAO_SESSION_IDLE_MINUTES   phiên đăng nhập kết thúc sau chừng này phút không dùng (120)
+  BAOCAO_SESSION_MAX_HOURS      và chậm nhất chừng này giờ sau khi đăng nhập (12)`,
     options: { port: { type: 'string' }, host: { type: 'string' }, 'trust-proxy': { type: 'boolean' } },
     load: () => import('./serve.ts'),
   },
   {
     name: 'user',
-    summary: 'Quản lý tài khoản: add, list, disable, token',
+    summary: 'Quản lý tài khoản: add, list, disable, unlock, token',
     help: `Cách dùng:
   baocao user add TÊN --password MẬT_KHẨU [--name "Họ tên"] --grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...
   baocao user list
   baocao user disable TÊN [--enable]
+  baocao user unlock TÊN
   baocao user token TÊN --label "iOffice" [--grant VAI_TRÒ:MÃ_ĐƠN_VỊ ...]
   baocao user token --revoke SỐ
 
 Vai trò: reporter (nhập liệu), compiler (tổng hợp), approver (phê duyệt),
 viewer (xem), admin (quản trị); mỗi quyền áp dụng cho đơn vị và các đơn vị trực thuộc.
 Mã truy cập (token) cho hệ thống khác chỉ hiện một lần; quyền không vượt quá chủ tài khoản.
+unlock: bỏ ngay thời gian chờ đăng nhập của tài khoản (sau nhiều lần nhập sai mật
+khẩu), ở mọi địa chỉ; được ghi nhật ký.
 
 Tùy chọn:
   --password MK    mật khẩu (hoặc biến BAOCAO_PASSWORD), ít nhất 8 ký tự
@@ -321,7 +337,8 @@ kế hoạch kỳ sau, nơi nhận, người ký; các văn bản được tríc
 với chỉ tiêu khi câu chữ giống đề cương) và tỷ lệ không khớp với số liệu. In độ phủ
 (phần nội dung đã xếp được) và liệt kê đoạn chưa xếp được. Không --dry-run thì lưu
 thành báo cáo của đơn vị và kỳ. Tệp hỏng, rỗng, quá lớn, sai loại: báo lỗi, không
-ghi gì (mã thoát 2).
+ghi gì (mã thoát 2). Báo cáo đã ban hành (hoặc kỳ đã khóa): không ghi gì, cùng thông
+báo như API (mã thoát 3); chỉ quản trị mở lại (kèm lý do) thì mới nhập đè được.
 
 Tùy chọn:
   --org MÃ            mã đơn vị nhận báo cáo (cần khi lưu)

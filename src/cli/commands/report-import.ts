@@ -6,6 +6,7 @@ import { chooseReportTemplate } from '../../app/legacy-import/choose-report-temp
 import { importLegacyReport } from '../../app/legacy-import/import-legacy-report.ts';
 import type { LegacyImportResult } from '../../app/legacy-import/import-legacy-report.ts';
 import type { Store } from '../../app/ports.ts';
+import { assertReportWritable } from '../../app/reports/report-entry-scope.ts';
 import type { LegacySection } from '../../core/legacy-report/legacy-report.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import { parseTemplateFile } from '../../exchange/demo/load-demo.ts';
@@ -16,6 +17,7 @@ import { CliError } from '../cli-error.ts';
 import type { CommandContext, Io } from '../command.ts';
 import { readUserFile } from '../files.ts';
 import { formatNumberVi } from '../format.ts';
+import { refusingLockedPeriods } from '../refusals.ts';
 import { withStore } from '../store.ts';
 
 export async function run({ args, io, env, helpCommand }: CommandContext): Promise<number> {
@@ -28,7 +30,12 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const options = { paragraphs: legacy.paragraphs, orgUnit: optionalString(args, 'org') ?? null, period: optionalString(args, 'period') ?? null, dryRun };
   const result = dryRun && fileTemplate
     ? await importLegacyReport({ ...options, template: fileTemplate })
-    : await withStore(env, async (store) => importLegacyReport({ ...options, template: fileTemplate ?? await storedTemplate(store, templateOption, options.orgUnit, options.period), reports: store.reports }));
+    : await refusingLockedPeriods(() => withStore(env, (store) => store.transaction(async (tx) => {
+      const imported = await importLegacyReport({ ...options, template: fileTemplate ?? await storedTemplate(tx, templateOption, options.orgUnit, options.period), reports: tx.reports });
+      // The lock, in the transaction that replaced the report: a refusal (exit 3) rolls the save back.
+      if (imported.saved && imported.instance) await assertReportWritable({ store: tx, orgUnit: imported.instance.orgUnit, period: imported.instance.period });
+      return imported;
+    })));
   if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
   else printResult(io, file, result);
   return result.status === 'ERROR' ? 2 : 0;

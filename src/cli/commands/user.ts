@@ -1,4 +1,4 @@
-// `baocao user add|list|disable|token`: accounts from the command line, through the
+// `baocao user add|list|disable|unlock|token`: accounts from the command line, through the
 // same use cases as the API.
 import { requireString, optionalString, flag } from '../args.ts';
 import { CliError, usageError } from '../cli-error.ts';
@@ -10,6 +10,7 @@ import { disableUser } from '../../app/accounts/disable-user.ts';
 import { issueApiToken } from '../../app/accounts/issue-api-token.ts';
 import { listUsers } from '../../app/accounts/list-users.ts';
 import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
+import { unlockUser } from '../../app/accounts/unlock-user.ts';
 import { nodeSecrets } from '../../api/auth/node-secrets.ts';
 
 /** `reporter:bcvt` → { role, orgUnit }. */
@@ -52,6 +53,12 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
           io.out(flag(args, 'enable') ? `Đã mở lại tài khoản ${name}.` : `Đã vô hiệu hóa tài khoản ${name}.`);
           return 0;
         }
+        case 'unlock': {
+          if (!name) throw usageError('Thiếu tên đăng nhập.', helpCommand);
+          const { addresses } = await unlockUser({ store, username: name, actor });
+          io.out(`Đã mở khóa đăng nhập cho tài khoản ${name}${addresses > 0 ? ` (bỏ thời gian chờ ở ${addresses} địa chỉ)` : ' (không có thời gian chờ nào)'}.`);
+          return 0;
+        }
         case 'token': {
           const revoke = optionalString(args, 'revoke');
           if (revoke !== undefined) {
@@ -70,7 +77,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
           return 0;
         }
         default:
-          throw usageError(sub === undefined ? 'Thiếu lệnh con (add, list, disable, token).' : `Không có lệnh con "${sub}".`, helpCommand);
+          throw usageError(sub === undefined ? 'Thiếu lệnh con (add, list, disable, unlock, token).' : `Không có lệnh con "${sub}".`, helpCommand);
       }
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import type { CommandContext, Io } from '../command.ts';
 import { readUserBytes } from '../files.ts';
 import { formatNumberVi, rowLabel } from '../format.ts';
 import { progressBar } from '../progress.ts';
+import { refusingLockedPeriods } from '../refusals.ts';
 import { cliActor, withStore } from '../store.ts';
 
 const MAX_CONFLICTS_SHOWN = 50;
@@ -33,13 +34,14 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     const reasons = parsed.conflicts.map((c) => c.message).join(' ');
     throw new CliError(2, `Không đọc được tệp "${file}" (${FORMAT_NAME[parsed.format]}): ${reasons} Không ghi gì.`);
   }
-  const summary = placeConflicts(await withStore(env, (store) => importValues({
+  // The operator writes any unit, but never into a period an issued report locks (exit 3).
+  const summary = placeConflicts(await refusingLockedPeriods(() => withStore(env, (store) => importValues({
     store, parsed,
     dryRun: flag(args, 'dry-run'),
     skipConflicts: flag(args, 'skip-conflicts'),
     actor: cliActor(env),
     onProgress: progressBar(io, parsed.rows.length, 'Đang nhập'),
-  })), parsed);
+  }))), parsed);
   if (json) io.write(JSON.stringify(summary, null, 2) + '\n');
   else {
     printSummary(io, file, parsed.format, summary);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isSafeEntryId } from '../../core/entry-id.ts';
 import { loadDemo } from './load-demo.ts';
 import { parseReportFile } from './report-instance-file.ts';
 import { parseValuesFile } from './values-file.ts';
@@ -28,9 +29,8 @@ for (const [name, text, message] of VALUE_PROBLEMS) {
   });
 }
 
-test('a report file numbers items per section and plans for the next period', () => {
-  const { report, problems } = parseReportFile(`
-template: t
+/** The header every report file needs. */
+const REPORT_HEADER = `template: t
 orgUnit: u
 period: 2022-12
 number: null
@@ -41,12 +41,15 @@ issuingBody: SỞ
 symbol: BC-S
 signer: { authority: null, title: GIÁM ĐỐC, name: A }
 recipients: ['Lưu: VT.']
-items:
+`;
+
+test('a report file numbers items per section and plans for the next period', () => {
+  const { report, problems } = parseReportFile(`${REPORT_HEADER}items:
   i.1: [ 'một', { text: 'hai', marker: '+' } ]
 plan: [ 'việc' ]
 `);
   assert.deepEqual(problems, []);
-  assert.deepEqual(report?.items.map((i) => [i.id, i.order, i.marker]), [['i.1#1', 1, '-'], ['i.1#2', 2, '+']]);
+  assert.deepEqual(report?.items.map((i) => [i.id, i.order, i.marker]), [['i.1-1', 1, '-'], ['i.1-2', 2, '+']]);
   assert.equal(report?.plan[0]?.forPeriod, '2023-01');
 });
 
@@ -65,4 +68,19 @@ test('loading a folder with broken files returns problems by file', () => {
   const demo = loadDemo(dir);
   assert.deepEqual(demo.values.map((v) => v.indicator), ['a']);
   assert.deepEqual(demo.problems.map((p) => [p.file, p.path]), [['values/2022-04.yaml', 'values.zz']]);
+});
+
+test('every id of the demo reports is safe in a URL path, and a report file cannot bring an unsafe one', () => {
+  const demo = loadDemo();
+  assert.deepEqual(demo.problems, []);
+  const ids = demo.reports.flatMap((r) => [...r.items, ...r.documents, ...r.plan].map((e) => e.id));
+  assert.ok(ids.length > 50);
+  assert.deepEqual(ids.filter((id) => !isSafeEntryId(id)), []);
+  for (const report of demo.reports) {
+    for (const list of [report.items, report.documents, report.plan]) assert.equal(new Set(list.map((e) => e.id)).size, list.length, 'ids are unique in a report');
+  }
+  const { problems } = parseReportFile(`${REPORT_HEADER}items:
+  i.1: [ { id: 'mục#1', text: 'một' } ]
+`);
+  assert.ok(problems.some((p) => p.path.startsWith('items') && /chữ không dấu/.test(p.message)), JSON.stringify(problems));
 });

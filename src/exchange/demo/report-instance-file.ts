@@ -1,18 +1,22 @@
 // The report instance file (demo/reports/*.yaml): header, recipients, signer, narrative
 // items grouped by section, the document register and next period's plan.
-// Ids and order are given by position when not written: items `<section>#<n>`,
-// documents `doc-<n>`, plan lines `plan-<period>-<n>`.
+// Ids and order are given by position when not written: items `<section>-<n>`,
+// documents `doc-<n>`, plan lines `plan-<period>-<n>`; every id is safe in a URL path
+// (core/entry-id.ts), written or not.
 import { z } from 'zod';
+import { ENTRY_ID_RULE, isSafeEntryId } from '../../core/entry-id.ts';
 import { formatPeriod, nextPeriod, tryParsePeriod } from '../../core/period.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from '../../core/report-instance.ts';
 import { parseStructuredText, zodProblems } from '../metadata-file.ts';
 import type { FileProblem, MetadataFormat } from '../metadata-file.ts';
 
 const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A refinement (not a regex) so the problem keeps its own message.
+const ZEntryId = z.string().refine(isSafeEntryId, { message: `Mã ${ENTRY_ID_RULE}.` });
 const ZItem = z.union([
   z.string().min(1),
   z.strictObject({
-    id: z.string().min(1).optional(),
+    id: ZEntryId.optional(),
     text: z.string().min(1),
     marker: z.string().nullable().optional(),
     slot: z.string().nullable().optional(),
@@ -20,7 +24,7 @@ const ZItem = z.union([
   }),
 ]);
 const ZDocument = z.strictObject({
-  id: z.string().min(1).optional(),
+  id: ZEntryId.optional(),
   section: z.string().nullable().optional(),
   type: z.string().min(1),
   label: z.string().nullable().optional(),
@@ -34,7 +38,7 @@ const ZDocument = z.strictObject({
 const ZPlan = z.union([
   z.string().min(1),
   z.strictObject({
-    id: z.string().min(1).optional(),
+    id: ZEntryId.optional(),
     text: z.string().min(1),
     forPeriod: z.coerce.string().optional(),
     status: z.enum(['done', 'in_progress', 'not_done', 'carried_over']).nullable().optional(),
@@ -75,7 +79,7 @@ export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): 
     list.forEach((entry, index) => {
       const e = typeof entry === 'string' ? { text: entry } : entry;
       items.push({
-        id: e.id ?? `${section}#${index + 1}`,
+        id: e.id ?? `${section}-${index + 1}`,
         section,
         order: index + 1,
         text: e.text,

@@ -30,13 +30,16 @@ for (const database of testDatabases()) {
     test('sessions are found by token hash and deleted one by one or per user', () =>
       database.withStore(async (store) => {
         const user = await store.accounts.createUser({ username: 'lanhdao', displayName: 'Lãnh đạo', passwordHash: 'h', createdAt: AT, grants: [] });
-        const session = { tokenHash: 'hash-1', userId: user.id, csrfToken: 'csrf-1', expiresAt: '2022-04-01T20:00:00.000Z', createdAt: AT };
+        const session = { tokenHash: 'hash-1', userId: user.id, csrfToken: 'csrf-1', expiresAt: '2022-04-01T20:00:00.000Z', createdAt: AT, lastSeenAt: AT };
         await store.accounts.createSession(session);
         await store.accounts.createSession({ ...session, tokenHash: 'hash-2' });
+        await store.accounts.createSession({ ...session, tokenHash: 'hash-3' });
         assert.deepEqual(await store.accounts.findSession('hash-1'), session);
+        await store.accounts.touchSession('hash-1', '2022-04-01T09:00:00.000Z');
+        assert.equal((await store.accounts.findSession('hash-1'))?.lastSeenAt, '2022-04-01T09:00:00.000Z');
         await store.accounts.deleteSession('hash-1');
         assert.equal(await store.accounts.findSession('hash-1'), undefined);
-        await store.accounts.deleteSessionsOfUser(user.id);
+        assert.equal(await store.accounts.deleteSessionsOfUser(user.id), 2);
         assert.equal(await store.accounts.findSession('hash-2'), undefined);
       }));
 
@@ -53,13 +56,25 @@ for (const database of testDatabases()) {
         assert.equal(listed?.revokedAt, '2022-04-03T00:00:00.000Z');
       }));
 
-    test('login attempts are counted, updated and cleared', () =>
+    test('login attempts are reserved per name and address: counted, held back while waiting, cleared', () =>
       database.withStore(async (store) => {
-        await store.accounts.saveLoginAttempts({ username: 'bcvt', failures: 1, lockedUntil: null });
-        await store.accounts.saveLoginAttempts({ username: 'bcvt', failures: 5, lockedUntil: '2022-04-01T08:15:00.000Z' });
-        assert.deepEqual(await store.accounts.getLoginAttempts('bcvt'), { username: 'bcvt', failures: 5, lockedUntil: '2022-04-01T08:15:00.000Z' });
-        await store.accounts.clearLoginAttempts('bcvt');
-        assert.equal(await store.accounts.getLoginAttempts('bcvt'), undefined);
+        const at = (minute: number) => `2022-04-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
+        // Two free attempts, then 5 minutes, then 10.
+        const reserve = (address: string, minute: number) => store.accounts.reserveLoginAttempt({ username: 'bcvt', address, now: at(minute), waitsUntil: [at(minute), at(minute + 5), at(minute + 10)] });
+        assert.deepEqual(await reserve('a', 0), { admitted: true, failures: 1 });
+        assert.deepEqual(await reserve('a', 0), { admitted: true, failures: 2 });
+        assert.deepEqual(await reserve('a', 1), { admitted: false, nextAllowedAt: at(5) });
+        assert.deepEqual(await reserve('b', 1), { admitted: true, failures: 1 }, 'another address is not held back');
+        assert.deepEqual(await reserve('a', 5), { admitted: true, failures: 3 });
+        assert.deepEqual(await reserve('a', 6), { admitted: false, nextAllowedAt: at(15) });
+        // In parallel: one statement decides each, so only one gets through.
+        const parallel = await Promise.all(Array.from({ length: 8 }, () => reserve('a', 15)));
+        assert.equal(parallel.filter((r) => r.admitted).length, 1);
+        assert.equal(await store.accounts.clearLoginThrottle('bcvt', 'a'), 1);
+        assert.deepEqual(await reserve('a', 16), { admitted: true, failures: 1 });
+        await store.accounts.purgeLoginThrottle(at(16));
+        assert.deepEqual(await reserve('b', 17), { admitted: true, failures: 1 }, 'b was last seen at 08:01: forgotten');
+        assert.equal(await store.accounts.clearLoginThrottle('bcvt'), 2);
       }));
   });
 }

@@ -1,9 +1,10 @@
-// Accounts: users and their grants, sessions, API tokens, login lockout. Rows are
+// Accounts: users and their grants, sessions, API tokens, the login throttle. Rows are
 // mapped to the app's types here; no row type leaves src/storage.
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../core/access.ts';
 import type {
-  AccountRepository as AccountPort, ApiToken, LoginAttempts, NewApiToken, NewUser, Session, StoredGrant, User, UserWithHash,
+  AccountRepository as AccountPort, ApiToken, LoginAttemptRequest, LoginAttemptReservation, NewApiToken, NewUser, Session, StoredGrant, User, UserWithHash,
 } from '../../app/accounts/account-ports.ts';
 import type { AppUserTable } from '../account-tables.ts';
 import type { Database } from '../database.ts';
@@ -101,21 +102,26 @@ export class AccountRepository implements AccountPort {
   async createSession(session: Session): Promise<void> {
     await this.db
       .insertInto('user_session')
-      .values({ token_hash: session.tokenHash, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt, created_at: session.createdAt })
+      .values({ token_hash: session.tokenHash, user_id: session.userId, csrf_token: session.csrfToken, expires_at: session.expiresAt, created_at: session.createdAt, last_seen_at: session.lastSeenAt ?? null })
       .execute();
   }
 
   async findSession(tokenHash: string): Promise<Session | undefined> {
     const row = await this.db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row ? { tokenHash: row.token_hash, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, createdAt: row.created_at } : undefined;
+    return row ? { tokenHash: row.token_hash, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, createdAt: row.created_at, lastSeenAt: row.last_seen_at } : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
   }
 
-  async deleteSessionsOfUser(userId: number): Promise<void> {
-    await this.db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+  async deleteSessionsOfUser(userId: number): Promise<number> {
+    const result = await this.db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async touchSession(tokenHash: string, at: string): Promise<void> {
+    await this.db.updateTable('user_session').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
   }
 
   async createApiToken(token: NewApiToken): Promise<ApiToken> {
@@ -163,21 +169,38 @@ export class AccountRepository implements AccountPort {
     await this.db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
   }
 
-  async getLoginAttempts(username: string): Promise<LoginAttempts | undefined> {
-    const row = await this.db.selectFrom('login_attempt').selectAll().where('username', '=', username).executeTakeFirst();
-    return row ? { username: row.username, failures: row.failures, lockedUntil: row.locked_until } : undefined;
-  }
-
-  async saveLoginAttempts(attempts: LoginAttempts): Promise<void> {
+  async reserveLoginAttempt({ username, address, now, waitsUntil }: LoginAttemptRequest): Promise<LoginAttemptReservation> {
+    if (waitsUntil.length === 0) throw new Error('reserveLoginAttempt: waitsUntil is empty');
     await this.db
-      .insertInto('login_attempt')
-      .values({ username: attempts.username, failures: attempts.failures, locked_until: attempts.lockedUntil })
-      .onConflict((oc) => oc.column('username').doUpdateSet({ failures: attempts.failures, locked_until: attempts.lockedUntil }))
+      .insertInto('login_throttle')
+      .values({ username, address, failures: 0, next_allowed_at: null, updated_at: now })
+      .onConflict((oc) => oc.columns(['username', 'address']).doNothing())
       .execute();
+    // One statement checks the wait and counts the attempt: two requests can never both
+    // see the old count. In SET, `failures` is the value before this update.
+    const last = waitsUntil[waitsUntil.length - 1] as string;
+    const nextAllowed = sql<string>`case ${sql.join(waitsUntil.slice(0, -1).map((at, i) => sql`when failures + 1 = ${i + 1} then ${at}`), sql` `)} else ${last} end`;
+    const admitted = await this.db
+      .updateTable('login_throttle')
+      .set({ failures: sql<number>`failures + 1`, next_allowed_at: waitsUntil.length > 1 ? nextAllowed : last, updated_at: now })
+      .where('username', '=', username)
+      .where('address', '=', address)
+      .where((eb) => eb.or([eb('next_allowed_at', 'is', null), eb('next_allowed_at', '<=', now)]))
+      .returning('failures')
+      .executeTakeFirst();
+    if (admitted) return { admitted: true, failures: Number(admitted.failures) };
+    const row = await this.db.selectFrom('login_throttle').select('next_allowed_at').where('username', '=', username).where('address', '=', address).executeTakeFirst();
+    return { admitted: false, nextAllowedAt: row?.next_allowed_at ?? now };
   }
 
-  async clearLoginAttempts(username: string): Promise<void> {
-    await this.db.deleteFrom('login_attempt').where('username', '=', username).execute();
+  async clearLoginThrottle(username: string, address?: string): Promise<number> {
+    let query = this.db.deleteFrom('login_throttle').where('username', '=', username);
+    if (address !== undefined) query = query.where('address', '=', address);
+    return Number((await query.executeTakeFirst()).numDeletedRows);
+  }
+
+  async purgeLoginThrottle(before: string): Promise<void> {
+    await this.db.deleteFrom('login_throttle').where('updated_at', '<', before).execute();
   }
 }
 

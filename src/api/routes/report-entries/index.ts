@@ -7,17 +7,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { loadOrgTree } from '../../../app/accounts/principal.ts';
+import { requireReportReader } from '../../../app/reports/report-entry-scope.ts';
 import type { EntryKind } from '../../../app/reports/report-entry-scope.ts';
 import { listReportEntries } from '../../../app/reports/list-report-entries.ts';
 import { writeReportEntry } from '../../../app/reports/write-report-entry.ts';
-import { canReadReport } from '../../../core/access.ts';
+import { ENTRY_ID_PATTERN, ENTRY_ID_RULE } from '../../../core/entry-id.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
 import { ERRORS, ZOrgCode } from '../schemas.ts';
 
-const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'chỉ gồm chữ không dấu, số, . _ : -');
+const ZId = z.string().regex(ENTRY_ID_PATTERN, ENTRY_ID_RULE);
 const ZText = z.string().min(1).max(20_000);
 const ZSection = z.string().min(1).max(64).describe('Mã mục của đề cương (i.4.a)');
 const ZPlanStatus = z.enum(['done', 'in_progress', 'not_done', 'carried_over']).describe('done: đã hoàn thành; in_progress: đang thực hiện; not_done: chưa thực hiện; carried_over: chuyển sang kỳ sau');
@@ -66,11 +66,6 @@ const KINDS: Readonly<Record<EntryKind, { path: string; label: string; create: z
 const ZParams = z.strictObject({ org: ZOrgCode, period: z.string().max(16) });
 const ZEntryParams = z.strictObject({ org: ZOrgCode, period: z.string().max(16), id: ZId });
 
-async function requireReportReader(context: ApiContext, request: FastifyRequest, org: string): Promise<void> {
-  const unit = (await loadOrgTree(context.store)).get(org);
-  if (!unit) throw new AppError('not_found', `Không có đơn vị "${org}".`, { field: 'params.org' });
-  if (!canReadReport(principalOf(request).grants, unit.path)) throw new AppError('forbidden', `Bạn không có quyền xem báo cáo của "${org}".`);
-}
 
 /** The version a change was based on: body, then If-Match, then ?version=; required. */
 function expectedVersion(request: FastifyRequest, fromBody: number | undefined, fromQuery: number | undefined): number {
@@ -89,7 +84,7 @@ export function registerReportEntryRoutes(app: ZodApp, context: ApiContext): voi
     app.get(base, {
       schema: { tags, summary: `Danh sách ${spec.label} của báo cáo`, params: ZParams, response: { 200: z.object({ reportVersion: z.number(), status: z.string(), entries: z.array(spec.out) }), ...ERRORS } },
     }, async (request) => {
-      await requireReportReader(context, request, request.params.org);
+      await requireReportReader({ store: context.store, principal: principalOf(request), orgUnit: request.params.org, period: request.params.period });
       const { report, entries } = await listReportEntries({ store: context.store, orgUnit: request.params.org, period: request.params.period, kind });
       return { reportVersion: report.version, status: report.status, entries };
     });

@@ -6,13 +6,12 @@ import { AppError } from '../../../app/app-error.ts';
 import { buildReport } from '../../../app/reports/build-report.ts';
 import { createReport } from '../../../app/reports/create-report.ts';
 import { loadOrgTree } from '../../../app/accounts/principal.ts';
+import { requireReportReader } from '../../../app/reports/report-entry-scope.ts';
 import { renderReport } from '../../../app/reports/render-report.ts';
 import { loadWorkflow, runWorkflowAction } from '../../../app/reports/run-workflow-action.ts';
 import type { WorkflowView } from '../../../app/reports/run-workflow-action.ts';
-import { canReadReport } from '../../../core/access.ts';
 import { periodLabel, tryParsePeriod } from '../../../core/period.ts';
 import { REPORT_STATUSES, REPORT_STATUS_LABELS, WORKFLOW_ACTIONS } from '../../../core/workflow.ts';
-import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
@@ -39,12 +38,6 @@ function present(view: WorkflowView): z.infer<typeof ZWorkflow> {
   };
 }
 
-async function requireReportReader(context: ApiContext, request: FastifyRequest, org: string): Promise<void> {
-  const tree = await loadOrgTree(context.store);
-  const unit = tree.get(org);
-  if (!unit) throw new AppError('not_found', `Không có đơn vị "${org}".`, { field: 'params.org' });
-  if (!canReadReport(principalOf(request).grants, unit.path)) throw new AppError('forbidden', `Bạn không có quyền xem báo cáo của "${org}".`);
-}
 
 /** `2022-04.docx` → period and format; a bare period → the JSON model. */
 function splitPeriod(raw: string): { period: string; format: (typeof FORMATS)[number] | null } {
@@ -69,7 +62,7 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
   }, async (request, reply) => {
     const { org } = request.params;
     const { period, format } = splitPeriod(request.params.period);
-    await requireReportReader(context, request, org);
+    await requireReportReader({ store: context.store, principal: principalOf(request), orgUnit: org, period });
     if (format === null) {
       const workflow = await loadWorkflow({ store: context.store, orgUnit: org, period });
       const { model, findings } = await buildReport({ store: context.store, orgUnit: org, period });

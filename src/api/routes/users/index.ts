@@ -1,5 +1,6 @@
 // Accounts, for administrators: GET /api/users (with grants), POST /api/users,
-// PATCH /api/users/:username (disable/enable, replace grants). An admin manages the
+// PATCH /api/users/:username (disable/enable, replace grants), POST
+// /api/users/:username/unlock (lift the login waits at once). An admin manages the
 // accounts whose grants lie in its subtree and grants only inside it; every change is
 // audited by the use cases.
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { changeUserGrants } from '../../../app/accounts/change-user-grants.ts';
 import { createUser } from '../../../app/accounts/create-user.ts';
 import { disableUser } from '../../../app/accounts/disable-user.ts';
 import { listUsers } from '../../../app/accounts/list-users.ts';
+import { unlockUser } from '../../../app/accounts/unlock-user.ts';
 import { AppError, forbidden } from '../../../app/app-error.ts';
 import { actorOf, loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
 import type { Principal } from '../../../app/accounts/principal.ts';
@@ -101,5 +103,22 @@ export function registerUserRoutes(app: ZodApp, context: ApiContext): void {
     const user = await context.store.accounts.findUserByUsername(username);
     if (!user) throw new AppError('not_found', `Không có tài khoản "${username}".`, { field: 'params.username' });
     return present(user);
+  });
+
+  app.post('/api/users/:username/unlock', {
+    schema: {
+      tags: ['accounts'], summary: 'Mở khóa đăng nhập: bỏ thời gian chờ sau nhiều lần đăng nhập sai, từ mọi địa chỉ (chỉ quản trị)',
+      params: z.strictObject({ username: z.string().min(1).max(64) }),
+      response: { 204: z.null(), ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const principal = principalOf(request);
+    requireAdmin(principal);
+    const { username } = request.params;
+    const existing = await context.store.accounts.findUserByUsername(username);
+    if (!existing) throw new AppError('not_found', `Không có tài khoản "${username}".`, { field: 'params.username' });
+    if (!manages(principal, await loadOrgTree(context.store), existing)) throw forbidden(`Tài khoản "${username}" nằm ngoài phạm vi quản trị của bạn.`);
+    await unlockUser({ store: context.store, username, actor: actorOf(principal), now: context.now() });
+    return reply.code(204).send(null);
   });
 }

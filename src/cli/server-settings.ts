@@ -1,0 +1,51 @@
+// The server's settings, read where it starts (`baocao serve`, `baocao start`) from
+// the environment; each bad value stops it with one Vietnamese line (exit 2):
+//   BAOCAO_TRUST_PROXY           off by default; `true` (every hop), a number of hops, or
+//                                the proxies' addresses/CIDRs, comma-separated. Only then
+//                                are X-Forwarded-For/-Proto believed (client address for the
+//                                login throttle, HTTPS for Secure cookies and HSTS).
+//   BAOCAO_SESSION_IDLE_MINUTES  a session ends after this long without a request (120)
+//   BAOCAO_SESSION_MAX_HOURS     and in any case this long after login (12)
+import { DEFAULT_SESSION_LIFETIMES } from '../app/accounts/session-lifetimes.ts';
+import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
+import { CliError } from './cli-error.ts';
+
+export type TrustProxy = boolean | number | string;
+
+export interface ServerSettings {
+  readonly trustProxy: TrustProxy;
+  readonly sessions: SessionLifetimes;
+}
+
+const ADDRESS_LIST = /^[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*$/;
+
+function bad(name: string, value: string, rule: string): CliError {
+  return new CliError(2, `Biến môi trường ${name}="${value}" không hợp lệ: ${rule}.`);
+}
+
+function whole(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, max: number): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max) throw bad(name, text, `cần số nguyên từ 1 đến ${max}`);
+  return value;
+}
+
+function trustProxyOf(text: string | undefined): TrustProxy {
+  const value = (text ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value);
+  const list = value.split(',').map((part) => part.trim()).join(',');
+  if (!ADDRESS_LIST.test(list)) throw bad('BAOCAO_TRUST_PROXY', value, 'dùng true, số tầng proxy, hoặc địa chỉ/dải địa chỉ IP của proxy, cách nhau bằng dấu phẩy');
+  return list;
+}
+
+export function serverSettings(env: Readonly<Record<string, string | undefined>>, { trustProxyFlag = false }: { trustProxyFlag?: boolean } = {}): ServerSettings {
+  const idleMinutes = whole(env, 'BAOCAO_SESSION_IDLE_MINUTES', DEFAULT_SESSION_LIFETIMES.idleMinutes, 7 * 24 * 60);
+  const absoluteHours = whole(env, 'BAOCAO_SESSION_MAX_HOURS', DEFAULT_SESSION_LIFETIMES.absoluteHours, 30 * 24);
+  if (idleMinutes > absoluteHours * 60) {
+    throw new CliError(2, `Thời gian chờ của phiên (BAOCAO_SESSION_IDLE_MINUTES=${idleMinutes} phút) không được dài hơn thời hạn phiên (BAOCAO_SESSION_MAX_HOURS=${absoluteHours} giờ).`);
+  }
+  return { trustProxy: trustProxyFlag ? true : trustProxyOf(env['BAOCAO_TRUST_PROXY']), sessions: { idleMinutes, absoluteHours } };
+}
