@@ -20,6 +20,7 @@ import type { RateLimit } from './auth/login-rate-limit.ts';
 import { nodeSecrets } from './auth/node-secrets.ts';
 import { installAuthentication } from './auth/request-auth.ts';
 import type { ApiContext } from './context.ts';
+import { setPrincipalCacheLifetime } from '../app/accounts/principal-cache.ts';
 import { installErrorHandling } from './errors.ts';
 import { genRequestId, REQUEST_ID_HEADER } from './logging.ts';
 import { installJsonBodyParser } from './json-body.ts';
@@ -48,6 +49,8 @@ export interface BuildServerOptions {
   /** Idle and absolute session lifetimes (settings, see README). */
   readonly sessions?: SessionLifetimes;
   readonly loginThrottle?: LoginThrottle;
+  /** How long a caller's identity is remembered (ms; 0: ask the database on every request). */
+  readonly authCacheMs?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -77,6 +80,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   installJsonBodyParser(app);
 
+  if (options.authCacheMs !== undefined) setPrincipalCacheLifetime(options.store, options.authCacheMs);
   const context: ApiContext = {
     store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()),
     sessions: options.sessions ?? DEFAULT_SESSION_LIFETIMES, loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,

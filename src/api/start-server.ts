@@ -13,6 +13,8 @@ export interface StartServerOptions {
   /** Off by default; see BuildServerOptions.trustProxy. */
   readonly trustProxy?: boolean | number | string;
   readonly sessions?: SessionLifetimes;
+  /** How long a caller's identity is remembered (ms). */
+  readonly authCacheMs?: number;
   /** Pino level; `silent` to turn logs off. */
   readonly logLevel?: string;
   /** Resolves after shutdown; tests pass their own signal source. */

@@ -72,6 +72,8 @@ export interface AuditRepository {
 /** The repositories of one database, and a way to run a unit of work atomically. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** This store is a transaction's (read caches stand aside: it may see its own uncommitted writes). */
+  readonly inTransaction: boolean;
   readonly orgUnits: OrgUnitRepository;
   readonly indicators: IndicatorRepository;
   readonly dataValues: DataValueRepository;
@@ -82,6 +84,11 @@ export interface Store {
   readonly reports: ReportRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * Changes whenever anything is written, by this process or another sharing the
+   * database: what a read cache compares to know that what it holds is current.
+   */
+  changeToken(): Promise<string>;
   /** Resolves when the database answers a trivial query (readiness); throws the driver's error. */
   ping(): Promise<void>;
   /** Migrations known to the code but not applied to the database (readiness). */

@@ -6,6 +6,9 @@
 //                                login throttle, HTTPS for Secure cookies and HSTS).
 //   BAOCAO_SESSION_IDLE_MINUTES  a session ends after this long without a request (120)
 //   BAOCAO_SESSION_MAX_HOURS     and in any case this long after login (12)
+//   BAOCAO_AUTH_CACHE_SECONDS    how long a caller's identity is remembered between
+//                                requests (5; 0 asks the database every time)
+import { DEFAULT_AUTH_CACHE_MS } from '../app/accounts/principal-cache.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../app/accounts/session-lifetimes.ts';
 import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
 import { CliError } from './cli-error.ts';
@@ -15,6 +18,7 @@ export type TrustProxy = boolean | number | string;
 export interface ServerSettings {
   readonly trustProxy: TrustProxy;
   readonly sessions: SessionLifetimes;
+  readonly authCacheMs: number;
 }
 
 const ADDRESS_LIST = /^[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*$/;
@@ -47,5 +51,8 @@ export function serverSettings(env: Readonly<Record<string, string | undefined>>
   if (idleMinutes > absoluteHours * 60) {
     throw new CliError(2, `Thời gian chờ của phiên (BAOCAO_SESSION_IDLE_MINUTES=${idleMinutes} phút) không được dài hơn thời hạn phiên (BAOCAO_SESSION_MAX_HOURS=${absoluteHours} giờ).`);
   }
-  return { trustProxy: trustProxyFlag ? true : trustProxyOf(env['BAOCAO_TRUST_PROXY']), sessions: { idleMinutes, absoluteHours } };
+  const cacheText = env['BAOCAO_AUTH_CACHE_SECONDS']?.trim();
+  if (cacheText && (!/^\d+$/.test(cacheText) || Number(cacheText) > 300)) throw bad('BAOCAO_AUTH_CACHE_SECONDS', cacheText, 'cần số nguyên từ 0 đến 300');
+  const authCacheMs = cacheText ? Number(cacheText) * 1000 : DEFAULT_AUTH_CACHE_MS;
+  return { trustProxy: trustProxyFlag ? true : trustProxyOf(env['BAOCAO_TRUST_PROXY']), sessions: { idleMinutes, absoluteHours }, authCacheMs };
 }

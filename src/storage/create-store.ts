@@ -17,6 +17,7 @@ import type { StorageDialect } from './storage-dialect.ts';
 export function createStore(db: Kysely<Database>, dialect: StorageDialect): Store {
   const store: Store = {
     dialect: dialect.name,
+    inTransaction: db.isTransaction,
     orgUnits: new OrgUnitRepository(db),
     indicators: new IndicatorRepository(db),
     dataValues: new DataValueRepository(db, dialect),
@@ -31,6 +32,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect): Stor
       if (db.isTransaction) return work(store);
       return db.transaction().execute((trx) => work(createStore(trx, dialect)));
     },
+    changeToken: () => dialect.changeToken(db),
     async ping(): Promise<void> {
       await sql`select 1`.execute(db);
     },

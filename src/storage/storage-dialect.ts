@@ -29,6 +29,12 @@ export interface StorageDialect {
    * one wins. Must be called inside a transaction on `db`.
    */
   upsertDataValues(db: Kysely<Database>, rows: DataValueColumns): Promise<UpsertCounts>;
+  /**
+   * A token that changes whenever anything is written to the database, by this process
+   * or another: read caches keep what they computed under the token read before, and
+   * recompute when it differs. Spurious changes only cost a recomputation.
+   */
+  changeToken(db: Kysely<Database>): Promise<string>;
 }
 
 /** How the server-database dialects connect (BAOCAO_DB_* settings, docs/configuration.md). */

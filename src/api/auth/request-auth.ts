@@ -33,6 +33,7 @@ function sameSecret(a: string, b: string): boolean {
 
 export function installAuthentication(app: FastifyInstance, context: ApiContext): void {
   app.decorateRequest('principal', undefined);
+
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config as RouteConfig | undefined;
     if (!request.url.startsWith('/api/')) return;

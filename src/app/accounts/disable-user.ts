@@ -2,6 +2,7 @@
 // working while it is disabled (authenticate checks the owner).
 import { AppError } from '../app-error.ts';
 import type { Store } from '../ports.ts';
+import { forgetCallers } from './principal-cache.ts';
 
 export async function disableUser({ store, username, disabled = true, actor, now = new Date() }: {
   store: Store; username: string; disabled?: boolean; actor: string; now?: Date;
@@ -13,4 +14,5 @@ export async function disableUser({ store, username, disabled = true, actor, now
     if (disabled) await tx.accounts.deleteSessionsOfUser(user.id);
     await tx.audit.record([{ at: now.toISOString(), actor, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', before: { username, disabled: user.disabled }, after: { username, disabled } }]);
   });
+  forgetCallers(store);
 }

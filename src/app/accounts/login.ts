@@ -11,6 +11,7 @@ import { DEFAULT_SESSION_LIFETIMES, sessionEnd } from './session-lifetimes.ts';
 import type { SessionLifetimes } from './session-lifetimes.ts';
 import { AppError } from '../app-error.ts';
 import type { Store } from '../ports.ts';
+import { forgetCallers } from './principal-cache.ts';
 
 export interface LoginThrottle {
   /** Attempts from one address on one account before each further one must wait. */
@@ -74,7 +75,10 @@ export async function login({
   await store.accounts.clearLoginThrottle(username, address);
   await store.accounts.purgeLoginThrottle(new Date(now.getTime() - FORGET_AFTER_MS).toISOString());
   // A login never continues an old session: whatever this browser held ends here.
-  if (presentedSessionToken) await store.accounts.deleteSession(secrets.hashToken(presentedSessionToken));
+  if (presentedSessionToken) {
+    await store.accounts.deleteSession(secrets.hashToken(presentedSessionToken));
+    forgetCallers(store);
+  }
   const sessionToken = secrets.randomToken();
   const csrfToken = secrets.randomToken();
   const expiresAt = sessionEnd(sessions, now);

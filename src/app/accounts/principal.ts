@@ -6,6 +6,7 @@ import { OrgTree } from '../../core/org-unit.ts';
 import type { StoredGrant } from './account-ports.ts';
 import { AppError, forbidden } from '../app-error.ts';
 import type { Store } from '../ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
 export interface Principal {
   readonly userId: number;
@@ -32,8 +33,9 @@ export function resolveGrants(tree: OrgTree, grants: readonly StoredGrant[]): Gr
   });
 }
 
-export async function loadOrgTree(store: Store): Promise<OrgTree> {
-  return OrgTree.build(await store.orgUnits.list()).tree;
+/** The org tree as stored; from memory while nothing has been written (read-cache.ts). */
+export function loadOrgTree(store: Store): Promise<OrgTree> {
+  return cachedRead(store, 'org-tree', async () => OrgTree.build(await store.orgUnits.list()).tree);
 }
 
 /**

@@ -2,8 +2,12 @@
 import { Catalogue } from '../../core/indicator.ts';
 import type { CatalogueProblem } from '../../core/indicator.ts';
 import type { Store } from '../ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
-export async function loadCatalogue({ store }: { store: Store }): Promise<{ catalogue: Catalogue; problems: CatalogueProblem[] }> {
-  const [indicators, disaggregations] = await Promise.all([store.indicators.listIndicators(), store.indicators.listDisaggregations()]);
-  return Catalogue.build({ indicators, disaggregations });
+/** From memory while nothing has been written (read-cache.ts). */
+export function loadCatalogue({ store }: { store: Store }): Promise<{ catalogue: Catalogue; problems: CatalogueProblem[] }> {
+  return cachedRead(store, 'catalogue', async () => {
+    const [indicators, disaggregations] = await Promise.all([store.indicators.listIndicators(), store.indicators.listDisaggregations()]);
+    return Catalogue.build({ indicators, disaggregations });
+  });
 }

@@ -9,6 +9,7 @@ import type { OrgUnitInput } from '../../core/org-unit.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import type { ValidationRule } from '../../core/validate.ts';
 import type { Store, UpsertCounts } from '../ports.ts';
+import { forgetCallers } from '../accounts/principal-cache.ts';
 
 export interface MetadataSet {
   readonly orgUnits: readonly OrgUnitInput[];
@@ -83,6 +84,8 @@ export async function importMetadata({ store, metadata, dryRun = false, actor, n
       }
       return result;
     });
+    // Grants resolve to tree paths: a changed tree changes what callers may do.
+    forgetCallers(store);
     return { status: 'SUCCESS', dryRun, counts, problems: [] };
   } catch (error) {
     if (error instanceof DryRunRollback) return { status: 'SUCCESS', dryRun, counts: error.counts, problems: [] };

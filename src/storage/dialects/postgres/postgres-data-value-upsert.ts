@@ -106,4 +106,14 @@ export class PostgresDataValueUpsert implements StorageDialect {
     }
     return { imported, updated, unchanged: total - imported - updated };
   }
+
+  /**
+   * The position of the write-ahead log: every commit, from any process on the
+   * cluster, moves it (other databases' writes too: a spurious change, harmless).
+   * A standby reports how far it has replayed instead.
+   */
+  async changeToken(db: Kysely<Database>): Promise<string> {
+    const { rows } = await sql<{ lsn: string }>`SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text AS lsn`.execute(db);
+    return rows[0]?.lsn ?? '';
+  }
 }

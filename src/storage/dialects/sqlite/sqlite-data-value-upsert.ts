@@ -28,6 +28,7 @@ export class SqliteDataValueUpsert implements StorageDialect {
   readonly #handle: SqliteHandle;
   /** The full-size statement is prepared once; a smaller last chunk gets its own per call (sizes vary, so caching them would grow without bound). */
   #fullChunk: Statement | undefined;
+  #totalChanges: Statement | undefined;
 
   constructor(handle: SqliteHandle) {
     this.#handle = handle;
@@ -65,5 +66,15 @@ export class SqliteDataValueUpsert implements StorageDialect {
     }
     const inserted = this.#handle.prepare('SELECT count(*) AS n FROM data_value WHERE rowid > ?').get(before.m) as { n: number };
     return { imported: inserted.n, updated: changed - inserted.n, unchanged: total - changed };
+  }
+
+  /**
+   * `data_version` moves when another connection (a CLI import beside the server)
+   * commits; `total_changes()` counts the rows this connection has written. Together
+   * they change on every write, at the cost of two in-memory reads.
+   */
+  changeToken(): Promise<string> {
+    this.#totalChanges ??= this.#handle.prepare('SELECT total_changes()').pluck();
+    return Promise.resolve(`${String(this.#handle.pragma('data_version', { simple: true }))}.${String(this.#totalChanges.get())}`);
   }
 }
