@@ -37,6 +37,7 @@ import { assertPeriodsUnlocked } from '../values/check-period-lock.ts';
 import { importValues } from '../values/import-values.ts';
 import type { ValueRow } from '../values/value-import.ts';
 import { chooseReportLayout, DERIVED_PREFIX } from './choose-report-layout.ts';
+import type { ReportLayout } from './choose-report-layout.ts';
 import { resolveIssuingUnit } from './resolve-issuing-unit.ts';
 
 export interface ImportLegacyReportOptions {
@@ -134,10 +135,10 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
     ...parsed, period, periodSource, dryRun, allowLoss, orgUnit,
     unit: { stated: parsed.issuer ? [parsed.issuer.parent, parsed.issuer.name].filter(Boolean).join(' / ') : null, matched: unit.matched, closest: unit.closest },
   };
-  const finish = (extra: Partial<LegacyImportResult> = {}): LegacyImportResult => {
-    const all = findings.map((f) => ({ ...f, orgUnit: f.orgUnit || (orgUnit ?? ''), period: f.period || (period ?? '') }));
+  const finish = (extra: Partial<LegacyImportResult> = {}, more: readonly LegacyFinding[] = []): LegacyImportResult => {
+    const all = [...findings, ...more].map((f) => ({ ...f, orgUnit: f.orgUnit || (orgUnit ?? ''), period: f.period || (period ?? '') }));
     const status = all.some((f) => f.severity === 'error') ? 'ERROR' : all.some((f) => f.severity === 'warning') || parsed.unplaced.length > 0 ? 'WARNING' : 'OK';
-    return { layout: null, figures: [], values: NONE, loss: null, saved: null, instance: null, ...base, findings: all, status, ...extra };
+    return { layout: null, figures: [], values: NONE, loss: null, saved: null, instance: null, ...base, ...extra, findings: all, status };
   };
   if (!orgUnit || !period) return finish();
 
@@ -146,15 +147,48 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
     problem('legacy:no_template', chosen.problem);
     return finish();
   }
+  const context = { options, parsed, orgUnit, period, base, findings, finish };
+  const { layout } = chosen;
+  // A template picked for the unit (not named, not the report's own) must fit without
+  // loss: it is tried first without writing, and the report's own outline is used
+  // when it would lose something.
+  if (layout.kind === 'template' && layout.reason === 'unit') {
+    const trial = await importOnLayout(context, layout, true);
+    if ((trial.loss?.missing.length ?? 0) > 0) return importOnLayout(context, { kind: 'own' }, dryRun);
+    if (dryRun) return trial;
+  }
+  return importOnLayout(context, layout, dryRun);
+}
+
+interface ImportContext {
+  readonly options: ImportLegacyReportOptions;
+  readonly parsed: LegacyReport;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly base: Omit<LegacyImportResult, 'status' | 'findings' | 'layout' | 'figures' | 'values' | 'loss' | 'saved' | 'instance'>;
+  readonly findings: readonly LegacyFinding[];
+  readonly finish: (extra?: Partial<LegacyImportResult>, more?: readonly LegacyFinding[]) => LegacyImportResult;
+}
+
+/** Steps 4 and 5 on one layout, in one transaction (rolled back on a dry run or a refusal). */
+async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: boolean): Promise<LegacyImportResult> {
+  const { options, parsed, orgUnit, period, base } = ctx;
+  const { store, paragraphs, allowLoss = false, actor, now = new Date() } = options;
+  const findings: LegacyFinding[] = [];
+  const problem = (rule: string, message: string, severity: LegacyFinding['severity'] = 'error', paragraph: number | null = null): void => {
+    findings.push({ rule, orgUnit: '', period: '', left: null, right: null, severity, message, paragraph });
+  };
+  const finish = (extra: Partial<LegacyImportResult> = {}): LegacyImportResult => ctx.finish({ dryRun, ...extra }, findings);
+  const hasError = (): boolean => [...ctx.findings, ...findings].some((f) => f.severity === 'error');
   const parsedPeriod = tryParsePeriod(period);
   const following = parsedPeriod.ok ? formatPeriod(nextPeriod(parsedPeriod.period)) : period;
   const derivedCode = `${DERIVED_PREFIX}${orgUnit}-${period}`;
-  const derived = chosen.layout.kind === 'own' ? deriveTemplate(parsed, derivedCode, `Báo cáo nhập: ${parsed.summary ?? options.fileName}`.slice(0, 200)) : null;
-  const template = derived ? derived.template : chosen.layout.kind === 'template' ? chosen.layout.template : null;
+  const derived = chosen.kind === 'own' ? deriveTemplate(parsed, derivedCode, `Báo cáo nhập: ${parsed.summary ?? options.fileName}`.slice(0, 200)) : null;
+  const template = derived ? derived.template : chosen.kind === 'template' ? chosen.template : null;
   if (!template) return finish();
   const sectionMap = derived ? derived.sectionIds : mapSections(parsed.sections, template);
   const sectionOf = (id: string): string | null => sectionMap.get(id) ?? null;
-  const layout = { template: template.code, derived: derived !== null, reason: chosen.layout.kind === 'own' ? 'own' as const : chosen.layout.reason };
+  const layout = { template: template.code, derived: derived !== null, reason: chosen.kind === 'own' ? 'own' as const : chosen.reason };
 
   // Figures: sure matches only; a cumulative report's figures ("9 tháng") are not the quarter's values.
   const { catalogue } = await loadCatalogue({ store });
@@ -181,7 +215,7 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
     return { ...n, indicator: figure.sure ? figure.indicator : null, filter: figure.sure ? figure.filter : null, match: figure.reason };
   });
   const withFigures = { ...base, numbers, layout, figures: figures.list };
-  if (findings.some((f) => f.severity === 'error')) return finish(withFigures);
+  if (hasError()) return finish(withFigures);
 
   const existing = await store.reports.find(orgUnit, period, template.code);
   if (existing?.status === 'issued') {
@@ -239,7 +273,7 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
       if (allowLoss) problem('legacy:loss_allowed', `Báo cáo lưu thiếu ${formatNumber(loss.missing.length)} đoạn so với tệp (đã cho phép, ghi vào nhật ký): ${list}${more}.`, 'warning');
       else problem('legacy:loss', `Báo cáo lưu sẽ thiếu ${formatNumber(loss.missing.length)} đoạn so với tệp: ${list}${more}. Không ghi gì; dùng --allow-loss (hoặc "Lưu dù thiếu") nếu chấp nhận.`);
     }
-    const result = finish({ ...withFigures, values, loss, instance, saved: dryRun || findings.some((f) => f.severity === 'error') ? null : saved });
+    const result = finish({ ...withFigures, values, loss, instance, saved: dryRun || hasError() ? null : saved });
     if (dryRun || result.status === 'ERROR') throw new Rollback(result);
 
     await tx.audit.record([{

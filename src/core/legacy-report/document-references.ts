@@ -54,8 +54,8 @@ const REFERENCE = /(?<![\p{L}\d/.,-])(\d{1,5})((?:\s?\/\s?\d{4})?(?:(?:\/|-)[\p{
 const TYPE_WORD = new RegExp(`(?<![\\p{L}])(${TYPE_WORDS}|${TYPE_ABBREVIATIONS})(?![\\p{L}])`, 'giu');
 /** What may stand between the type and the number: a title of up to 12 words, then "số". */
 const BETWEEN = /^((?:\s+[\p{L}\d&,-]+){0,12}?)\s*(số\s*:?\s*)?$/u;
-const SHORT_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
-const LONG_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+const SHORT_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
+const LONG_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const LOOK_BEHIND = 140;
 
 /** Every numbered citation in the text, in order. */

@@ -49,15 +49,20 @@ function similarity(a: readonly string[], b: readonly string[]): number {
   return common / Math.max(new Set(a).size, setB.size);
 }
 
-/** Ways a unit may be written: its name, short name, with its province, and as a people's committee. */
-function variants(unit: UnitForMatch): string[][] {
+/**
+ * Ways a unit may be written, with how much each counts: its name and short name, with
+ * its province, and, for a territory, as its people's committee. The last counts a
+ * little less, so a unit named "Ủy ban nhân dân tỉnh Trà Vinh" wins over the province
+ * "Tỉnh Trà Vinh" itself.
+ */
+function variants(unit: UnitForMatch): { words: string[]; weight: number }[] {
   const names = [unit.name, ...(unit.shortName ? [unit.shortName] : [])];
   const places = unit.ancestors.map((a) => foldVi(a).replace(PLACE_WORDS, ''));
-  const out: string[][] = [];
+  const out: { words: string[]; weight: number }[] = [];
   for (const name of names) {
-    out.push(words(name));
-    for (const place of places.slice(0, 2)) out.push([...words(name), ...words(place)]);
-    if (TERRITORIAL.has(unit.kind ?? '')) out.push([...words('ủy ban nhân dân'), ...words(name)]);
+    out.push({ words: words(name), weight: 1 });
+    for (const place of places.slice(0, 2)) out.push({ words: [...words(name), ...words(place)], weight: 1 });
+    if (TERRITORIAL.has(unit.kind ?? '')) out.push({ words: [...words('ủy ban nhân dân'), ...words(name)], weight: 0.92 });
   }
   return out;
 }
@@ -66,7 +71,7 @@ export function matchIssuer(issuer: { name: string; parent: string | null }, uni
   const target = words(issuer.name);
   const parent = issuer.parent ? words(issuer.parent) : [];
   const scored = units.map((unit) => {
-    const base = Math.max(0, ...variants(unit).map((v) => similarity(target, v)));
+    const base = Math.max(0, ...variants(unit).map((v) => v.weight * similarity(target, v.words)));
     // The governing body ("UBND TỈNH BẾN TRE") names one of the unit's ancestors.
     const ancestry = parent.length === 0 ? 0 : Math.max(0, ...unit.ancestors.map((a) => {
       const place = words(foldVi(a).replace(PLACE_WORDS, ''));

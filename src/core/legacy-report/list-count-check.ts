@@ -76,7 +76,7 @@ export function checkListCounts(units: readonly TextUnit[]): CountMismatch[] {
 function nounOf(words: string): string {
   const out: string[] = [];
   for (const w of words.split(/\s+/)) {
-    if (/^(về|do|của|được|đã|gồm|bao|trong|cho|tại|như|với|sau|là|có)$/iu.test(w) || out.length === 3) break;
+    if (/^(về|do|của|được|đã|gồm|bao|trong|cho|tại|như|với|sau|là|có)$/iu.test(w) || out.length === 4) break;
     out.push(w);
   }
   return out.join(' ') || words.split(/\s+/)[0] || '';

@@ -46,7 +46,8 @@ export function sourceTexts(paragraphs: readonly SourceParagraph[]): { paragraph
     if (p.table) {
       for (const row of p.table) {
         const text = row.join(' | ');
-        if (text.replace(/[|\s]/g, '') !== '') out.push({ paragraph, text, cells: row.flatMap((c) => c.split('\n')).filter((c) => c.trim() !== '') });
+        const cells = row.flatMap((c) => c.split('\n')).map((c) => c.trim()).filter((c) => c !== '' && !isDecoration(c) && !isMotto(c) && !isSignatureNote(c));
+        if (cells.length > 0) out.push({ paragraph, text, cells });
       }
       return;
     }
@@ -120,7 +121,8 @@ export function findLoss(source: readonly SourceParagraph[], model: ReportModel)
     if (at < 0) at = all.indexOf(needle);
     if (at < 0) return false;
     cursor = at + needle.length - 1;
-    used[paragraphAt(at + 1)] = 1;
+    // A text found across several printed paragraphs (a table row of header fields) uses them all.
+    for (let i = paragraphAt(at + 1), last = paragraphAt(at + needle.length - 2); i <= last; i += 1) used[i] = 1;
     return true;
   };
   const take = (text: string): boolean => {

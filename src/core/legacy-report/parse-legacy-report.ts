@@ -125,7 +125,7 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
   for (; cursor < paragraphs.length; cursor += 1) {
     const p = paragraphs[cursor];
     if (!p) break;
-    if (p.table === null && (/^Trên đây là/iu.test(p.text) || (/\.\/\.$/u.test(p.text) && !headingOf(p, false, 0)))) {
+    if (p.table === null && (/^Trên đây là/iu.test(p.text) || (/\.\/\.$/u.test(p.text) && !headingOf(p, false, false)))) {
       closing.push(p.text);
       closingParagraphs.push(p.index);
       placed.add(p.id);
@@ -142,7 +142,8 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
     if (endsBody(paragraphs, cursor)) break;
     const top = stack[stack.length - 1];
     const inPlan = stack.some((s) => s.isPlan);
-    const heading = p.table === null ? headingOf(p, inPlan, top?.rank ?? -1) : null;
+    const inNumberedPart = stack.some((s) => s.section.numbering === 'roman' || s.section.numbering === 'part');
+    const heading = p.table === null ? headingOf(p, inPlan, inNumberedPart) : null;
     if (heading) {
       while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? -1) >= heading.rank) stack.pop();
       const parent = stack[stack.length - 1];
@@ -160,7 +161,9 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
         sections: [],
       };
       (parent ? parent.section.sections : sections).push(section);
-      const shown = heading.kind === 'none' ? parent?.shown ?? '' : heading.kind === 'decimal' || !parent?.shown ? heading.number : `${parent.shown}.${heading.number}`;
+      // How messages name it: "I.4.b", "1.1", or an unnumbered heading's title in quotes.
+      const shown = heading.kind === 'none' ? parent?.shown || `"${heading.title.length > 40 ? `${heading.title.slice(0, 40)}…` : heading.title}"`
+        : heading.kind === 'decimal' || !parent?.shown || parent.shown.startsWith('"') ? heading.number : `${parent.shown}.${heading.number}`;
       shownOf.set(section, shown);
       if (isPlan && planHeading === null) planHeading = heading.title;
       stack.push({ section, rank: heading.rank, isPlan: section.isPlan, shown });
@@ -455,7 +458,7 @@ function readFrontLine(p: Paragraph, header: MutableHeader, agencyLines: string[
   return false;
 }
 
-function headingOf(p: Paragraph, inPlan: boolean, topRank: number): HeadingNumber | null {
+function headingOf(p: Paragraph, inPlan: boolean, inNumberedPart: boolean): HeadingNumber | null {
   const styled = p.headingDepth > 0 || p.bold;
   if (p.marker !== '' && !(p.headingDepth > 0)) return null;
   const number = readHeadingNumber(p.text);
@@ -469,8 +472,8 @@ function headingOf(p: Paragraph, inPlan: boolean, topRank: number): HeadingNumbe
   const short = p.text.length <= 150 && !/[.;]$/u.test(p.text);
   const upper = isUpperCase(p.text) && p.text.split(/\s+/).length >= 2 && short && !isMotto(p.text);
   if (p.headingDepth > 0 || (p.bold && short) || upper) {
-    // Capitals open a part, unless a numbered part is open: then they are its sub-heading.
-    const rank = upper ? (topRank >= RANK.roman ? RANK.arabic : RANK.roman) : RANK.none;
+    // Capitals open a part, unless a numbered part ("I.", "Phần I") is open: then they are its sub-heading.
+    const rank = upper ? (inNumberedPart ? RANK.arabic : RANK.roman) : RANK.none;
     return { kind: 'none', number: '', key: '', rank, title: p.text };
   }
   return null;

@@ -46,6 +46,27 @@ export function checkPartsInText(unit: TextUnit): PartsMismatch[] {
       }
     }
   }
+  // "tiếp nhận 1.340 yêu cầu: đã xử lý 1.298; đang xử lý 40": a split by status right after a figure.
+  for (const total of figures) {
+    const end = total.offset + total.text.length;
+    const window = text.slice(end, end + 400);
+    const lead = /^[^\d.;:]{0,40}?[:,]\s*/u.exec(window);
+    if (!lead) continue;
+    const parts: StatedNumber[] = [];
+    let from = end + lead[0].length;
+    for (const segment of window.slice(lead[0].length).split(/(?<=[;,])/u)) {
+      const at = from;
+      from += segment.length;
+      if (!STATUS.test(segment.trimStart())) break;
+      const first = figures[firstAtOrAfter(figures, at)];
+      if (!first || first.offset >= at + segment.length) break;
+      parts.push(first);
+      if (/\.\s*$/u.test(segment)) break;
+    }
+    if (parts.length < 2) continue;
+    const sum = parts.reduce((n, p) => n + p.value, 0);
+    if (!same(sum, total.value)) out.push({ total, parts, sum, paragraph: unit.paragraph, partParagraphs: [unit.paragraph], kind: 'status' });
+  }
   // "…, trong đó a …, b …": the total is the last figure before "trong đó" in the sentence.
   for (const m of text.matchAll(/trong\s+đó\s*(?:có\s*)?:?/giu)) {
     const windowStart = Math.max(0, m.index - 300);
@@ -178,16 +199,27 @@ function sentenceEnd(text: string, from: number): number {
   return limit;
 }
 
-/** The first figure of each "," / ";" segment between `from` and `to`; segments without one are skipped. */
+/**
+ * The first figure of each "," / ";" segment between `from` and `to`. The list ends at
+ * the first later segment that does not open with a figure ("…; giải quyết đúng hạn
+ * 480 hồ sơ" starts another clause).
+ */
 function segmentParts(text: string, from: number, to: number, figures: readonly StatedNumber[]): StatedNumber[] {
   const parts: StatedNumber[] = [];
   let start = from;
   let depth = 0;
+  let ended = false;
   const take = (a: number, b: number): void => {
+    if (ended) return;
+    const segment = text.slice(a, b);
+    if (parts.length > 0 && !/^\s*\d/u.test(segment)) {
+      ended = true;
+      return;
+    }
     const first = figures[firstAtOrAfter(figures, a)];
     if (first && first.offset < b) parts.push(first);
   };
-  for (let k = from; k < to; k += 1) {
+  for (let k = from; k < to && !ended; k += 1) {
     const c = text[k];
     if (c === '(') depth += 1;
     else if (c === ')') depth = Math.max(0, depth - 1);
