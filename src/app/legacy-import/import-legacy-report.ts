@@ -104,7 +104,7 @@ class Rollback extends Error {
 }
 
 export async function importLegacyReport(options: ImportLegacyReportOptions): Promise<LegacyImportResult> {
-  const { store, paragraphs, dryRun, allowLoss = false, actor, now = new Date() } = options;
+  const { store, paragraphs, dryRun, allowLoss = false } = options;
   const parsed = parseLegacyReport(paragraphs);
   const findings: LegacyFinding[] = [...parsed.findings];
   const problem = (rule: string, message: string, severity: LegacyFinding['severity'] = 'error', paragraph: number | null = null): void => {

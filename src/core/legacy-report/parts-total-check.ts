@@ -38,7 +38,7 @@ export function checkPartsInText(unit: TextUnit): PartsMismatch[] {
     // "N đơn vị (a …, b …)": the bracket opens within a few words, with nothing in between that ends the clause.
     const gap = /^[^\d().;:%]{0,40}?\(/u.exec(text.slice(end, end + 42));
     if (gap) {
-      const open = end + gap[0].length;
+      const open = end + gap[0].length - 1; // the "(" itself
       const parts = bracketParts(text, open, figures);
       if (parts && parts.length >= 2) {
         const sum = parts.reduce((s, p) => s + p.value, 0);
