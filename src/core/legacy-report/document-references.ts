@@ -56,7 +56,7 @@ const TYPE_WORD = new RegExp(`(?<![\\p{L}])(${TYPE_WORDS}|${TYPE_ABBREVIATIONS})
 const BETWEEN = /^((?:\s+[\p{L}\d&,-]+){0,12}?)\s*(số\s*:?\s*)?$/u;
 const SHORT_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
 const LONG_DATE = /^\s*[,(]?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
-const LOOK_BEHIND = 140;
+const LOOK_BEHIND = 110;
 
 /** Every numbered citation in the text, in order. */
 export function findDocumentReferences(text: string): DocumentReference[] {
@@ -125,7 +125,7 @@ function typeBefore(window: string): { word: string; title: string; at: number }
     if (!w) continue;
     const word = w[1] ?? '';
     // Abbreviations count only in capitals ("QĐ số 378/…"), never as parts of words.
-    if (TYPE_OF_CODE[word.toLocaleUpperCase('vi')] && word !== word.toLocaleUpperCase('vi')) continue;
+    if (TYPE_OF_CODE[word.toUpperCase()] && word !== word.toUpperCase()) continue;
     const between = BETWEEN.exec(window.slice(w.index + w[0].length));
     if (!between) continue;
     const title = (between[1] ?? '').trim().replace(/,$/, '');
@@ -137,16 +137,16 @@ function typeBefore(window: string): { word: string; title: string; at: number }
 
 function canonicalType(raw: string): string {
   const normal = raw.replace(/\s+/g, ' ');
-  const byCode = TYPE_OF_CODE[normal.toLocaleUpperCase('vi')];
-  if (byCode && normal === normal.toLocaleUpperCase('vi')) return byCode;
-  const lower = normal.toLocaleLowerCase('vi');
-  return TYPES.find((t) => t.toLocaleLowerCase('vi') === lower) ?? normal;
+  const byCode = TYPE_OF_CODE[normal.toUpperCase()];
+  if (byCode && normal === normal.toUpperCase()) return byCode;
+  const lower = normal.toLowerCase();
+  return TYPES.find((t) => t.toLowerCase() === lower) ?? normal;
 }
 
 /** The type a symbol's code names ("QĐ-UBND" → Quyết định, "2015/QH13" → Luật); a letter (công văn) has none. */
 function typeOfSymbol(parts: readonly string[]): string {
   for (const part of parts) {
-    const code = part.toLocaleUpperCase('vi');
+    const code = part.toUpperCase();
     const type = TYPE_OF_CODE[code];
     if (type) return type;
     if (/^QH\d+$/.test(code)) return 'Luật';
@@ -160,19 +160,22 @@ function typeOfSymbol(parts: readonly string[]): string {
  */
 export function issuerOf(symbol: string): string {
   const parts = symbol.replace(/\s+/g, '').split(/[/-]/).filter((p) => p !== '' && !/^\d+$/.test(p));
-  const issuer = parts.find((p) => !TYPE_OF_CODE[p.toLocaleUpperCase('vi')] && p.toLocaleUpperCase('vi') !== 'TTG');
+  const issuer = parts.find((p) => !TYPE_OF_CODE[p.toUpperCase()] && p.toUpperCase() !== 'TTG');
   return issuer ?? parts[parts.length - 1] ?? '';
 }
 
 /** A key that is the same for "09/NQ-TU" and "09-NQ/TU": the number and the symbol's parts, in any order. */
 export function documentKey(number: string, symbol: string): string {
-  const parts = symbol.replace(/\s+/g, '').split(/[/-]/).filter((p) => p !== '').map((p) => p.toLocaleUpperCase('vi')).sort();
+  const parts = symbol.replace(/\s+/g, '').split(/[/-]/).filter((p) => p !== '').map((p) => p.toUpperCase()).sort();
   return `${String(Number(number))}|${parts.join('|')}`;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999) return null;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS[month - 1] ?? 31;
   if (day > days) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

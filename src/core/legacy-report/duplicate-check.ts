@@ -3,13 +3,15 @@
 // abbreviation counts as the words it stands for ("Kế hoạch thực hành TKCLP" = "Kế
 // hoạch thực hành tiết kiệm, chống lãng phí"). Candidates come from an index of
 // uncommon words, so the work grows with the number of entries, not its square.
-import { containment, expandAgainst, foldedWords } from './vietnamese-text.ts';
+import { initialsRun } from './vietnamese-text.ts';
 
 export interface DuplicateEntry {
   readonly text: string;
   readonly paragraph: number;
   /** Section id; entries are compared only within one section. */
   readonly section: string;
+  /** An entry of an inline list is never compared with the paragraph it is part of. */
+  readonly partOfList?: boolean;
 }
 
 export interface Duplicate {
@@ -22,25 +24,31 @@ export interface Duplicate {
 const MIN_WORDS = 5;
 /** A word in more entries than this does not pick candidates. */
 const COMMON = 12;
+/** Entries compared with each one, at most. */
+const CANDIDATES = 6;
+/** How many of an entry's rarest words pick its candidates. */
+const RAREST = 8;
 const NEAR = 0.9;
 
 export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] {
   const out: Duplicate[] = [];
-  const bySection = new Map<string, { entry: DuplicateEntry; words: string[] }[]>();
+  const bySection = new Map<string, Prepared[]>();
   for (const entry of entries) {
-    const words = foldedWords(entry.text);
+    // Lower case is enough here (tone marks are part of the words); no folding, for speed.
+    const words = entry.text.toLowerCase().match(WORD) ?? [];
     if (words.length < MIN_WORDS) continue;
     let list = bySection.get(entry.section);
     if (!list) bySection.set(entry.section, (list = []));
-    list.push({ entry, words });
+    const abbreviations = HAS_CAPITALS.test(entry.text) ? [...entry.text.matchAll(ABBREVIATIONS)].map((m) => m[0].toLowerCase()) : [];
+    list.push({ entry, words, set: new Set(words), abbreviations });
   }
   for (const list of bySection.values()) {
     const exact = new Map<string, number>();
     const reported = new Set<number>();
     const frequency = new Map<string, number>();
-    for (const { words } of list) for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    for (const { set } of list) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const index = new Map<string, number[]>();
-    list.forEach(({ entry, words }, i) => {
+    list.forEach(({ entry, words, set }, i) => {
       const key = words.join(' ');
       const same = exact.get(key);
       if (same !== undefined) {
@@ -50,23 +58,28 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
         return;
       }
       exact.set(key, i);
-      // Near duplicates: compare with earlier entries sharing an uncommon word.
-      const candidates = new Set<number>();
-      for (const w of new Set(words)) {
-        if ((frequency.get(w) ?? 0) > COMMON) continue;
-        for (const j of index.get(w) ?? []) candidates.add(j);
-      }
+      // Near duplicates: the few earlier entries sharing the most of this entry's rarest
+      // words (one that shares nine words in ten shares some of them).
+      let rare: string[] = [];
+      for (const w of set) if ((frequency.get(w) ?? 0) <= COMMON) rare.push(w);
+      if (rare.length > RAREST) rare = rare.sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0)).slice(0, RAREST);
+      if (rare.length === 0) return;
+      const shared = new Map<number, number>();
+      for (const w of rare) for (const j of index.get(w) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      let candidates: number[] = [];
+      for (const [j, n] of shared) if (n >= Math.min(2, rare.length)) candidates.push(j);
+      if (candidates.length > CANDIDATES) candidates = candidates.sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0)).slice(0, CANDIDATES);
       for (const j of candidates) {
         const other = list[j];
         if (!other || reported.has(j)) continue;
-        if (isNear(entry.text, words, other.entry.text, other.words)) {
+        if (other.entry.paragraph === entry.paragraph && Boolean(other.entry.partOfList) !== Boolean(entry.partOfList)) continue;
+        if (isNear(list[i] as Prepared, other)) {
           out.push({ first: other.entry, second: entry, exact: false });
           reported.add(i);
           break;
         }
       }
-      for (const w of new Set(words)) {
-        if ((frequency.get(w) ?? 0) > COMMON) continue;
+      for (const w of rare) {
         let slot = index.get(w);
         if (!slot) index.set(w, (slot = []));
         slot.push(i);
@@ -76,12 +89,41 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
   return out.sort((a, b) => a.second.paragraph - b.second.paragraph);
 }
 
-function isNear(aText: string, aWords: readonly string[], bText: string, bWords: readonly string[]): boolean {
-  const a = expandAgainst(aText, bWords);
-  const b = expandAgainst(bText, aWords);
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < MIN_WORDS || short.length < long.length * 0.6) return false;
-  return containment(short, long) >= NEAR;
+interface Prepared {
+  readonly entry: DuplicateEntry;
+  readonly words: readonly string[];
+  readonly set: ReadonlySet<string>;
+  /** Upper-case tokens that may stand for words ("tkclp" for TKCLP), folded. */
+  readonly abbreviations: readonly string[];
+}
+
+/** Words of lower-cased text: digits and Latin letters with every Vietnamese mark (ranges, not \p{L}, for speed). */
+const WORD = /[0-9a-z\u00c0-\u024f\u1e00-\u1eff]+/g;
+const HAS_CAPITALS = /\p{Lu}{3}/u;
+
+/** An upper-case token of 3 to 8 letters: an abbreviation to spell out against the other text. */
+const ABBREVIATIONS = /(?<![\p{L}])\p{Lu}{3,8}(?![\p{L}])/gu;
+
+/** The words of `a`, an abbreviation the other text spells out replaced by those words. */
+function expanded(a: Prepared, other: Prepared): ReadonlySet<string> {
+  const extra = a.abbreviations.filter((t) => !other.set.has(t)).map((t) => ({ t, run: initialsRun(t, other.words) })).filter((x) => x.run !== null);
+  if (extra.length === 0) return a.set;
+  const out = new Set(a.set);
+  for (const { t, run } of extra) {
+    out.delete(t);
+    for (const w of run ?? []) out.add(w);
+  }
+  return out;
+}
+
+function isNear(a: Prepared, b: Prepared): boolean {
+  const wa = expanded(a, b);
+  const wb = expanded(b, a);
+  const [short, long] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (short.size < MIN_WORDS || short.size < long.size * 0.6) return false;
+  let common = 0;
+  for (const w of short) if (long.has(w)) common += 1;
+  return common / short.size >= NEAR;
 }
 
 /** The entries of an inline list ("…: a; b; c"): the parts after the first colon, split by ";". */

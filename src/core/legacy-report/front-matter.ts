@@ -20,7 +20,7 @@ export function isDecoration(text: string): boolean {
 }
 
 export function readNumberAndSymbol(text: string): { numberAndSymbol: string; number: number | null; symbol: string } | null {
-  const m = /^Số\s*:?\s*(\d*)\s*\/\s*([\p{L}\d&.-]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*$/u.exec(text);
+  const m = /^Số\s*:?\s*(\d*)\s*\/\s*([\p{L}\d&.]+(?:\s*-\s*[\p{L}\d&.]+)*)\s*$/u.exec(text);
   if (!m) return null;
   const number = m[1] ? Number(m[1]) : null;
   const symbol = (m[2] ?? '').replace(/\s+/g, '');

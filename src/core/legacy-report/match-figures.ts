@@ -98,7 +98,7 @@ function readSlot(expression: string, assigned: ReadonlyMap<string, string>): Om
 
 /** Words and a few punctuation marks, lower case; numbers become '#'. */
 export function tokenise(text: string): string[] {
-  const normal = text.normalize('NFC').toLocaleLowerCase('vi').replace(/\d[\d.,]*\s?%?/g, ' # ');
+  const normal = text.normalize('NFC').toLowerCase().replace(/\d[\d.,]*\s?%?/g, ' # ');
   return normal.match(new RegExp(`${SLOT}|#|[\\p{L}]+|[():;]`, 'gu')) ?? [];
 }
 

@@ -66,7 +66,7 @@ export function parseLegacyReport(source: readonly SourceParagraph[]): LegacyRep
 
   // 1. Front matter: header lines up to the document type line; without one, up to the first body paragraph.
   let cursor = 0;
-  const titleAt = paragraphs.findIndex((p, i) => i < 60 && p.table === null && DOCUMENT_TYPE_LINE.test(p.text.toLocaleUpperCase('vi')) && isUpperCase(p.text));
+  const titleAt = paragraphs.findIndex((p, i) => i < 60 && p.table === null && DOCUMENT_TYPE_LINE.test(p.text.toUpperCase()) && isUpperCase(p.text));
   for (; cursor < paragraphs.length; cursor += 1) {
     const p = paragraphs[cursor];
     if (!p) break;
@@ -387,7 +387,7 @@ function normalise(source: readonly SourceParagraph[]): Paragraph[] {
     }
   });
   // Tables before the title and tables holding header or signature lines are layout: read their cells as lines, column by column.
-  const titleAt = raw.findIndex((p, i) => i < 60 && p.table === null && DOCUMENT_TYPE_LINE.test(p.text.toLocaleUpperCase('vi')) && isUpperCase(p.text));
+  const titleAt = raw.findIndex((p, i) => i < 60 && p.table === null && DOCUMENT_TYPE_LINE.test(p.text.toUpperCase()) && isUpperCase(p.text));
   const out: Paragraph[] = [];
   let next = 0;
   raw.forEach((p, position) => {
@@ -470,7 +470,7 @@ function headingOf(p: Paragraph, inPlan: boolean, inNumberedPart: boolean): Head
   // An unnumbered heading: a Markdown/DOCX heading, a short bold line that is not a
   // sentence, or a line in capitals ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ").
   const short = p.text.length <= 150 && !/[.;]$/u.test(p.text);
-  const upper = isUpperCase(p.text) && p.text.split(/\s+/).length >= 2 && short && !isMotto(p.text);
+  const upper = short && isUpperCase(p.text) && p.text.split(/\s+/).length >= 2 && !isMotto(p.text);
   if (p.headingDepth > 0 || (p.bold && short) || upper) {
     // Capitals open a part, unless a numbered part ("I.", "Phần I") is open: then they are its sub-heading.
     const rank = upper ? (inNumberedPart ? RANK.arabic : RANK.roman) : RANK.none;

@@ -47,37 +47,63 @@ export function checkStatedPercentages(numbers: readonly StatedNumber[], text: s
       near.push(c);
       n += 1;
     }
-    const pairs: { part: StatedNumber; whole: StatedNumber; computed: string; distance: number; nearness: number }[] = [];
+    // Every (part, whole) pair of nearby figures, compared as numbers; only the pair
+    // reported is formatted.
+    const scale = 10 ** stated.decimals;
+    const statedScaled = Math.round(stated.value * scale);
+    const tolerance = Math.abs(stated.value) * 0.02 + 0.5 / scale;
+    const digits = sortedDigits(String(statedScaled));
+    let fraction: Pair | null = null;
+    let close: Pair | null = null;
+    let transposed: Pair | null = null;
+    const candidates: { pair: Pair; scaled: number }[] = [];
     for (const a of near) {
       for (const b of near) {
         if (a === b || b.value <= 0 || a.value > b.value) continue;
-        const computed = formatPercent(a.value, b.value, stated.decimals);
-        if (computed === null) continue;
-        pairs.push({ part: a, whole: b, computed, distance: Math.abs((a.value / b.value) * 100 - stated.value), nearness: Math.abs(stated.offset - a.offset) + Math.abs(stated.offset - b.offset) });
+        const ratio = (a.value / b.value) * 100;
+        const scaled = Math.floor(ratio * scale + 0.5 + 1e-9);
+        if (scaled === statedScaled) return; // some pair gives exactly the stated value: it is right
+        const pair: Pair = { part: a, whole: b, distance: Math.abs(ratio - stated.value), nearness: Math.abs(stated.offset - a.offset) + Math.abs(stated.offset - b.offset) };
+        const isFraction = a.fraction === 'numerator' && b.fraction === 'denominator' && b.offset > a.offset && b.offset - a.offset <= a.text.length + 3;
+        if (isFraction && (!fraction || pair.nearness < fraction.nearness)) fraction = pair;
+        if (pair.distance <= tolerance && (!close || pair.distance < close.distance || (pair.distance === close.distance && pair.nearness < close.nearness))) close = pair;
+        candidates.push({ pair, scaled });
       }
     }
-    if (pairs.some((p) => p.computed === statedText)) return;
-    // A fraction right before or after the percentage is its pair.
-    const fraction = pairs
-      .filter((p) => p.part.fraction === 'numerator' && p.whole.fraction === 'denominator' && p.whole.offset > p.part.offset && p.whole.offset - p.part.offset <= p.part.text.length + 3)
-      .sort((a, b) => a.nearness - b.nearness)[0];
-    if (fraction) {
-      out.push({ stated, part: fraction.part, whole: fraction.whole, computed: fraction.computed, reason: 'fraction' });
-      return;
+    // Transposed digits are looked for only when nothing nearer explains the percentage.
+    if (!fraction && !close) {
+      const key = digitKey(statedScaled);
+      for (const { pair, scaled } of candidates) {
+        if (digitKey(scaled) === key && sortedDigits(String(scaled)) === digits && (!transposed || pair.nearness < transposed.nearness)) transposed = pair;
+      }
     }
-    const tolerance = Math.abs(stated.value) * 0.02 + 0.5 * 10 ** -stated.decimals;
-    const close = pairs.filter((p) => p.distance <= tolerance).sort((a, b) => a.distance - b.distance || a.nearness - b.nearness)[0];
-    if (close) {
-      out.push({ stated, part: close.part, whole: close.whole, computed: close.computed, reason: 'rounding' });
-      return;
-    }
-    const digits = sortedDigits(statedText);
-    const transposed = pairs.filter((p) => sortedDigits(p.computed) === digits).sort((a, b) => a.nearness - b.nearness)[0];
-    if (transposed) out.push({ stated, part: transposed.part, whole: transposed.whole, computed: transposed.computed, reason: 'transposed' });
+    const found = fraction ? { pair: fraction, reason: 'fraction' as const } : close ? { pair: close, reason: 'rounding' as const } : transposed ? { pair: transposed, reason: 'transposed' as const } : null;
+    if (!found) return;
+    const computed = formatPercent(found.pair.part.value, found.pair.whole.value, stated.decimals);
+    if (computed !== null && computed !== statedText) out.push({ stated, part: found.pair.part, whole: found.pair.whole, computed, reason: found.reason });
   });
   return out;
 }
 
+interface Pair {
+  readonly part: StatedNumber;
+  readonly whole: StatedNumber;
+  readonly distance: number;
+  readonly nearness: number;
+}
+
+/** The digits of a number in order, to recognise the same digits written in another order. */
 function sortedDigits(text: string): string {
   return [...text.replace(/\D/g, '')].sort().join('');
+}
+
+/** A cheap key that two numbers with the same digits share (count and sum of the digits). */
+function digitKey(n: number): number {
+  let count = 0;
+  let sum = 0;
+  for (let x = Math.abs(Math.trunc(n)); x > 0; x = Math.floor(x / 10)) {
+    count += 1;
+    sum += x % 10;
+  }
+  return count * 1000 + sum;
 }

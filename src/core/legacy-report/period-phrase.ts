@@ -37,7 +37,7 @@ const YEAR_AFTER = `(?:\\s*(?:năm|/|-|,)?\\s*${YEAR})?`;
 /** Every period phrase of the text, in order; `fallbackYear` completes "quý II" without a year. */
 export function findPeriodPhrases(text: string, fallbackYear?: number | null): PeriodPhrase[] {
   // Bounded by the text's length: one pass of each pattern, no backtracking over the whole text.
-  const lower = text.toLocaleLowerCase('vi');
+  const lower = text.toLowerCase();
   const found: PeriodPhrase[] = [];
   const year = (raw: string | undefined): number | null => (raw ? Number(raw) : fallbackYear ?? null);
   const push = (period: Period, at: number, length: number, cumulative = false): void => {

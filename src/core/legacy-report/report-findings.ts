@@ -85,7 +85,7 @@ export function textFindings(texts: readonly ScannedText[], documents: readonly 
     list.push(t);
     if (t.marker !== 'table') {
       duplicateEntries.push({ text: t.text, paragraph: t.paragraph, section: t.section, sectionNumber: t.sectionNumber });
-      for (const entry of listEntries(t.text)) duplicateEntries.push({ text: entry, paragraph: t.paragraph, section: t.section, sectionNumber: t.sectionNumber });
+      for (const entry of listEntries(t.text)) duplicateEntries.push({ text: entry, paragraph: t.paragraph, section: t.section, sectionNumber: t.sectionNumber, partOfList: true });
     }
   }
   const sectionNumberOf = new Map(texts.map((t) => [t.section, t.sectionNumber]));

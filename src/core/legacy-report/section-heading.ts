@@ -63,7 +63,7 @@ export function looksLikePlainHeading(number: HeadingNumber, text: string): bool
 /** True when the letters of the text are all capitals ("CÔNG TÁC TỔNG HỢP"). */
 export function isUpperCase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
+  return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
 /** Words that open a next-period plan section ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III", "Nhiệm vụ trọng tâm tháng 12"). */

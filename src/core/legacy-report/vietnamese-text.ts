@@ -2,9 +2,25 @@
 // marks aside ("Uỷ ban" = "Ủy ban", "CỘNG HOÀ" = "Cộng hòa"), words as tokens, and
 // the abbreviations reports use for long names (TKCLP, UBND, TT&TT).
 
-/** Lower case, no diacritics, đ → d: "Ủy ban Nhân dân" → "uy ban nhan dan". */
+/** Each precomposed Latin letter with marks (Vietnamese ones included) to its base letter, lower case. */
+const BASE = new Map<string, string>();
+for (let code = 0xc0; code <= 0x24f; code += 1) addBase(String.fromCharCode(code));
+for (let code = 0x1e00; code <= 0x1eff; code += 1) addBase(String.fromCharCode(code));
+BASE.set('đ', 'd').set('Đ', 'd');
+
+function addBase(c: string): void {
+  const base = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (base !== c.toLowerCase() && /^[a-z]$/.test(base)) BASE.set(c, base);
+}
+
+/**
+ * Lower case, no diacritics, đ → d: "Ủy ban Nhân dân" → "uy ban nhan dan". By table for
+ * precomposed letters (normalising every text would cost a report of 5 MB seconds);
+ * text with combining marks is composed first.
+ */
 export function foldVi(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const composed = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  return composed.replace(/[^\x00-\x7f]/g, (c) => BASE.get(c) ?? c.replace(/[\u0300-\u036f]/g, '')).toLowerCase();
 }
 
 /** Words (letters and digits) of the text, folded. */
@@ -49,33 +65,14 @@ export function expandAbbreviations(folded: string): string {
   return out;
 }
 
-/**
- * Spells out an ad-hoc abbreviation (an upper-case token such as "TKCLP") when the
- * other text has a run of words whose initials spell it ("tiết kiệm, chống lãng phí").
- * Returns the folded words of `text` with such tokens replaced.
- */
-export function expandAgainst(text: string, other: readonly string[]): string[] {
-  const raw = text.match(/[\p{L}\d&]+/gu) ?? [];
-  const out: string[] = [];
-  for (const token of raw) {
-    const folded = foldVi(token);
-    if (token.length >= 3 && token.length <= 8 && /^[\p{Lu}]+$/u.test(token)) {
-      const run = initialsRun(folded, other);
-      if (run) {
-        out.push(...run);
-        continue;
-      }
-    }
-    out.push(folded);
-  }
-  return out.filter((w) => /[\p{L}\d]/u.test(w));
-}
-
-function initialsRun(initials: string, words: readonly string[]): string[] | null {
+/** The first run of words whose initials spell `initials`, tone marks aside ("đ" = "d"), or null. */
+export function initialsRun(initials: string, words: readonly string[]): string[] | null {
   const n = initials.length;
+  const want = foldVi(initials);
+  const firsts = words.map((w) => foldVi(w.slice(0, 1)));
   for (let start = 0; start + n <= words.length; start += 1) {
     let ok = true;
-    for (let i = 0; i < n && ok; i += 1) ok = words[start + i]?.[0] === initials[i];
+    for (let i = 0; i < n && ok; i += 1) ok = firsts[start + i] === want[i];
     if (ok) return words.slice(start, start + n);
   }
   return null;
