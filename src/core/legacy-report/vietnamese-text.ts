@@ -20,7 +20,7 @@ function addBase(c: string): void {
  */
 export function foldVi(text: string): string {
   const composed = /[\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
-  return composed.replace(/[^\x00-\x7f]/g, (c) => BASE.get(c) ?? c.replace(/[\u0300-\u036f]/g, '')).toLowerCase();
+  return composed.replace(/[^ -~\t\n\r]/g, (c) => BASE.get(c) ?? c.replace(/[\u0300-\u036f]/g, '')).toLowerCase();
 }
 
 /** Words (letters and digits) of the text, folded. */
