@@ -32,15 +32,17 @@ export function textToTable(text: string): ReportTable {
   const rows: string[][] = [];
   for (const line of text.split('\n')) {
     if (!isTableRow(line) || /^\s*\|[\s:|-]*-[\s:|-]*\|\s*$/.test(line)) continue;
-    rows.push(splitRow(line.trim()));
+    rows.push(splitTableRow(line));
   }
   return { kind: 'table', rows };
 }
 
-function splitRow(line: string): string[] {
+/** The cells of one pipe row: "\\|" is a pipe in a cell, "<br>" a line break. Shared with the Markdown reader. */
+export function splitTableRow(row: string): string[] {
+  const line = row.trim();
   const cells: string[] = [];
   let current = '';
-  const body = line.slice(1, line.endsWith('|') && !line.endsWith('\\|') ? -1 : undefined);
+  const body = line.slice(line.startsWith('|') ? 1 : 0, line.endsWith('|') && !line.endsWith('\\|') ? -1 : undefined);
   for (let i = 0; i < body.length; i += 1) {
     const c = body[i];
     if (c === '\\' && (body[i + 1] === '|' || body[i + 1] === '\\')) {

@@ -7,6 +7,7 @@
 // (that one does not end a sentence and this one starts in lower case), or a bold
 // span is still open.
 import type { SourceParagraph } from '../../core/legacy-report/legacy-report.ts';
+import { splitTableRow } from '../../core/report-table.ts';
 
 export function readMarkdownParagraphs(text: string): SourceParagraph[] {
   const out: SourceParagraph[] = [];
@@ -80,25 +81,9 @@ function blockParagraphs(lines: readonly string[]): SourceParagraph[] {
     .map((p) => (p.marker === null ? { text: p.text, headingDepth: p.headingDepth, bold: p.bold } : p));
 }
 
-/** "| a | b \| c |" → ["a", "b | c"]; "<br>" in a cell is a line break. */
+/** "| a | b \| c |" → ["a", "b | c"]; "<br>" in a cell is a line break; emphasis goes. */
 function tableCells(row: string): string[] {
-  const cells: string[] = [];
-  let current = '';
-  const body = row.replace(/^\|/, '').replace(/\|\s*$/, '');
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i];
-    if (c === '\\' && body[i + 1] === '|') {
-      current += '|';
-      i += 1;
-    } else if (c === '|') {
-      cells.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  cells.push(current);
-  return cells.map((cell) => cell.split(/<br\s*\/?>/iu).map(stripInline).join('\n').trim());
+  return splitTableRow(row).map((cell) => cell.split('\n').map(stripInline).join('\n').trim());
 }
 
 /** "**I. CÔNG TÁC**", "***Nơi nhận:***": the whole text inside one bold span. */
