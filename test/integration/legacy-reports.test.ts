@@ -142,6 +142,10 @@ for (const database of testDatabases()) {
           const again = parseLegacyReport(readLegacyFile(new TextEncoder().encode(md), 'x.md').paragraphs);
           assert.equal(tableCount(again), expected(name).tables, `${name}: tables rendered back as tables`);
           assert.deepEqual(outline(again.sections).map((s) => s.toLocaleLowerCase('vi')), expected(name).sections.map((s) => s.toLocaleLowerCase('vi')), `${name}: the outline survives a render`);
+          // The same file again changes nothing, in the same layout.
+          const twice = await importFile(store, `${name}.md`, { orgUnit: want.org ?? null });
+          assert.equal(twice.layout?.template, result.layout?.template, name);
+          assert.deepEqual(twice.saved, { imported: 0, updated: 0, unchanged: 1 }, name);
         }
       }));
 

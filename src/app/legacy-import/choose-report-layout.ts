@@ -1,5 +1,6 @@
 // Where an imported report is laid out (ADR 0014): on the template named, else on the
-// template of the report already stored for (unit, period), else on one of the unit's
+// template of the report already stored for (unit, period) (its own outline again if
+// it was imported that way), else on one of the unit's
 // templates (its sections owned inside the unit, or used by its reports) when every
 // heading of the report finds its section there and nothing stands before the first
 // heading, else on the report's own outline.
@@ -26,6 +27,8 @@ export async function chooseReportLayout({ store, template, orgUnit, period, rep
     return found ? { ok: true, layout: { kind: 'template', template: found, reason: 'named' } } : { ok: false, problem: `Không có đề cương báo cáo mã "${template}".` };
   }
   const existing = await store.reports.find(orgUnit, period);
+  // A report imported before in its own outline is imported again in the new file's own outline.
+  if (existing?.template.startsWith(DERIVED_PREFIX)) return { ok: true, layout: { kind: 'own' } };
   if (existing) {
     const found = await store.templates.get(existing.template);
     if (found) return { ok: true, layout: { kind: 'template', template: found, reason: 'existing' } };

@@ -56,8 +56,6 @@ export interface ImportLegacyReportOptions {
   readonly allowLoss?: boolean;
   readonly actor: string;
   readonly now?: Date;
-  /** Access checks of the caller, run before anything is read for the unit (the API's). */
-  readonly authorize?: (orgUnit: string) => Promise<void>;
 }
 
 /** A figure of the report and what became of it. */
@@ -129,7 +127,6 @@ export async function importLegacyReport(options: ImportLegacyReportOptions): Pr
   const unit = await resolveIssuingUnit({ store, issuer: parsed.issuer, chosen: options.orgUnit ?? null, period: period ?? '' });
   findings.push(...unit.findings);
   const orgUnit = unit.orgUnit;
-  if (orgUnit && options.authorize) await options.authorize(orgUnit);
 
   const base = {
     ...parsed, period, periodSource, dryRun, allowLoss, orgUnit,
