@@ -48,6 +48,8 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
     const frequency = new Map<string, number>();
     for (const { set } of list) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const index = new Map<string, number[]>();
+    // Reused for every entry: this loop runs once per item and list entry of the report.
+    const shared = new Map<number, number>();
     list.forEach(({ entry, words, set }, i) => {
       const key = words.join(' ');
       const same = exact.get(key);
@@ -64,7 +66,7 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
       for (const w of set) if ((frequency.get(w) ?? 0) <= COMMON) rare.push(w);
       if (rare.length > RAREST) rare = rare.sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0)).slice(0, RAREST);
       if (rare.length === 0) return;
-      const shared = new Map<number, number>();
+      shared.clear();
       for (const w of rare) for (const j of index.get(w) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
       let candidates: number[] = [];
       for (const [j, n] of shared) if (n >= Math.min(2, rare.length)) candidates.push(j);

@@ -154,6 +154,9 @@ test('headers: two-line bodies and UBND of every level; signers TM., KT., Q., TL
     [['UBND HUYỆN TIỂU CẦN', 'PHÒNG GIÁO DỤC VÀ', 'ĐÀO TẠO'], { governingBody: 'UBND HUYỆN TIỂU CẦN', issuingBody: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO' }],
     [['UBND THÀNH PHỐ TRÀ VINH', 'ỦY BAN NHÂN DÂN XÃ LONG ĐỨC'], { governingBody: 'UBND THÀNH PHỐ TRÀ VINH', issuingBody: 'ỦY BAN NHÂN DÂN XÃ LONG ĐỨC' }],
     [['SỞ THÔNG TIN VÀ TRUYỀN THÔNG'], { governingBody: null, issuingBody: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' }],
+    [['UBND TỈNH TRÀ VINH', 'VĂN PHÒNG'], { governingBody: 'UBND TỈNH TRÀ VINH', issuingBody: 'VĂN PHÒNG' }],
+    [['UBND TỈNH TRÀ VINH', 'BAN DÂN TỘC'], { governingBody: 'UBND TỈNH TRÀ VINH', issuingBody: 'BAN DÂN TỘC' }],
+    [['UỶ BAN NHÂN DÂN', 'XÃ LONG ĐỨC'], { governingBody: null, issuingBody: 'UỶ BAN NHÂN DÂN XÃ LONG ĐỨC' }],
   ];
   for (const [lines, want] of bodies) assert.deepEqual(agencyBodies(lines), want, lines.join(' / '));
   for (const [line, want] of [['KT.GIÁM ĐỐC', 'KT. GIÁM ĐỐC'], ['TM. ỦY BAN NHÂN DÂN', 'TM. ỦY BAN NHÂN DÂN'], ['Q. TRƯỞNG PHÒNG', 'Q. TRƯỞNG PHÒNG'], ['TL. GIÁM ĐỐC', 'TL. GIÁM ĐỐC'], ['TUQ. CHỦ TỊCH UBND TỈNH', 'TUQ. CHỦ TỊCH UBND TỈNH'], ['Kết quả.', null]] as const) {

@@ -73,8 +73,8 @@ function blockParagraphs(lines: readonly string[]): SourceParagraph[] {
     text = list[2] ?? '';
   }
   // A paragraph may hold hard line breaks ("KT.GIÁM ĐỐC  ⏎PHÓ GIÁM ĐỐC"): one paragraph each.
-  const parts = text.replace(/<br\s*\/?>/giu, '\uE000').replace(/\\\uE000|\\$/g, '\uE000').split('\uE000');
-  const bold = isWhollyBold(text);
+  const parts = /[<\\\uE000]/.test(text) ? text.replace(/<br\s*\/?>/giu, '\uE000').replace(/\\\uE000|\\$/g, '\uE000').split('\uE000') : [text];
+  const bold = text.includes('*') && isWhollyBold(text);
   return parts
     .map((part, i) => ({ text: stripInline(part), headingDepth, bold, marker: i === 0 ? marker : null }))
     .filter((p) => p.text.trim() !== '')
@@ -94,6 +94,8 @@ function isWhollyBold(text: string): boolean {
 
 /** Removes emphasis and escapes: "\* *Khai báo:*" → "* Khai báo:". */
 function stripInline(text: string): string {
+  // Most lines hold no markup at all: only their spaces need tidying.
+  if (!/[\\*_]/.test(text)) return /\s\s|\t/.test(text) ? text.replace(/[ \t]+/g, ' ').trim() : text.trim();
   return text
     // Escaped characters are kept: protect them (as private-use U+E001) while emphasis goes.
     .replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '\uE001$1')
