@@ -39,18 +39,26 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
     if (words.length < MIN_WORDS) continue;
     let list = bySection.get(entry.section);
     if (!list) bySection.set(entry.section, (list = []));
-    const abbreviations = HAS_CAPITALS.test(entry.text) ? [...entry.text.matchAll(ABBREVIATIONS)].map((m) => m[0].toLowerCase()) : [];
-    list.push({ entry, words, set: new Set(words), abbreviations });
+    list.push({ entry, words });
   }
   for (const list of bySection.values()) {
     const exact = new Map<string, number>();
     const reported = new Set<number>();
     const frequency = new Map<string, number>();
-    for (const { set } of list) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    // How many entries hold each word (a word twice in one entry counts once), without a set per entry.
+    const lastSeen = new Map<string, number>();
+    list.forEach(({ words }, i) => {
+      for (const w of words) {
+        if (lastSeen.get(w) === i) continue;
+        lastSeen.set(w, i);
+        frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      }
+    });
+    lastSeen.clear();
     const index = new Map<string, number[]>();
     // Reused for every entry: this loop runs once per item and list entry of the report.
     const shared = new Map<number, number>();
-    list.forEach(({ entry, words, set }, i) => {
+    list.forEach(({ entry, words }, i) => {
       const key = words.join(' ');
       const same = exact.get(key);
       if (same !== undefined) {
@@ -63,7 +71,7 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
       // Near duplicates: the few earlier entries sharing the most of this entry's rarest
       // words (one that shares nine words in ten shares some of them).
       let rare: string[] = [];
-      for (const w of set) if ((frequency.get(w) ?? 0) <= COMMON) rare.push(w);
+      for (const w of words) if ((frequency.get(w) ?? 0) <= COMMON && !rare.includes(w)) rare.push(w);
       if (rare.length > RAREST) rare = rare.sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0)).slice(0, RAREST);
       if (rare.length === 0) return;
       shared.clear();
@@ -94,9 +102,11 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
 interface Prepared {
   readonly entry: DuplicateEntry;
   readonly words: readonly string[];
-  readonly set: ReadonlySet<string>;
-  /** Upper-case tokens that may stand for words ("tkclp" for TKCLP), folded. */
-  readonly abbreviations: readonly string[];
+}
+
+/** Upper-case tokens that may stand for words ("tkclp" for TKCLP), lower-cased; read only for the few pairs compared. */
+function abbreviationsOf(text: string): string[] {
+  return HAS_CAPITALS.test(text) ? [...text.matchAll(ABBREVIATIONS)].map((m) => m[0].toLowerCase()) : [];
 }
 
 /** Words of lower-cased text: digits and Latin letters with every Vietnamese mark (ranges, not \p{L}, for speed). */
@@ -108,9 +118,10 @@ const ABBREVIATIONS = /(?<![\p{L}])\p{Lu}{3,8}(?![\p{L}])/gu;
 
 /** The words of `a`, an abbreviation the other text spells out replaced by those words. */
 function expanded(a: Prepared, other: Prepared): ReadonlySet<string> {
-  const extra = a.abbreviations.filter((t) => !other.set.has(t)).map((t) => ({ t, run: initialsRun(t, other.words) })).filter((x) => x.run !== null);
-  if (extra.length === 0) return a.set;
-  const out = new Set(a.set);
+  const own = new Set(a.words);
+  const extra = abbreviationsOf(a.entry.text).filter((t) => !other.words.includes(t)).map((t) => ({ t, run: initialsRun(t, other.words) })).filter((x) => x.run !== null);
+  if (extra.length === 0) return own;
+  const out = own;
   for (const { t, run } of extra) {
     out.delete(t);
     for (const w of run ?? []) out.add(w);
