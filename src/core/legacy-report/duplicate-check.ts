@@ -70,9 +70,7 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
       exact.set(key, i);
       // Near duplicates: the few earlier entries sharing the most of this entry's rarest
       // words (one that shares nine words in ten shares some of them).
-      let rare: string[] = [];
-      for (const w of words) if ((frequency.get(w) ?? 0) <= COMMON && !rare.includes(w)) rare.push(w);
-      if (rare.length > RAREST) rare = rare.sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0)).slice(0, RAREST);
+      const rare = rarest(words, frequency);
       if (rare.length === 0) return;
       shared.clear();
       for (const w of rare) for (const j of index.get(w) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
@@ -99,9 +97,31 @@ export function findDuplicates(entries: readonly DuplicateEntry[]): Duplicate[] 
   return out.sort((a, b) => a.second.paragraph - b.second.paragraph);
 }
 
+/**
+ * The RAREST words of an entry that are uncommon in its section, rarest first: one pass,
+ * keeping only the best few (an entry may be a whole paragraph of megabytes).
+ */
+function rarest(words: readonly string[], frequency: ReadonlyMap<string, number>): string[] {
+  const best: { word: string; n: number }[] = [];
+  for (const word of words) {
+    const n = frequency.get(word) ?? 0;
+    if (n > COMMON) continue;
+    if (best.length === RAREST && n >= (best[RAREST - 1]?.n ?? 0)) continue;
+    if (best.some((b) => b.word === word)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.n ?? 0) > n) at -= 1;
+    best.splice(at, 0, { word, n });
+    if (best.length > RAREST) best.pop();
+  }
+  return best.map((b) => b.word);
+}
+
 interface Prepared {
   readonly entry: DuplicateEntry;
   readonly words: readonly string[];
+  /** Its abbreviations and its words as a set, made the first time the entry is compared. */
+  abbreviations?: string[];
+  set?: ReadonlySet<string>;
 }
 
 /** Upper-case tokens that may stand for words ("tkclp" for TKCLP), lower-cased; read only for the few pairs compared. */
@@ -118,8 +138,11 @@ const ABBREVIATIONS = /(?<![\p{L}])\p{Lu}{3,8}(?![\p{L}])/gu;
 
 /** The words of `a`, an abbreviation the other text spells out replaced by those words. */
 function expanded(a: Prepared, other: Prepared): ReadonlySet<string> {
-  const own = new Set(a.words);
-  const extra = abbreviationsOf(a.entry.text).filter((t) => !other.words.includes(t)).map((t) => ({ t, run: initialsRun(t, other.words) })).filter((x) => x.run !== null);
+  a.abbreviations ??= abbreviationsOf(a.entry.text);
+  a.set ??= new Set(a.words);
+  if (a.abbreviations.length === 0) return a.set;
+  const own = new Set(a.set);
+  const extra = a.abbreviations.filter((t) => !other.words.includes(t)).map((t) => ({ t, run: initialsRun(t, other.words) })).filter((x) => x.run !== null);
   if (extra.length === 0) return own;
   const out = own;
   for (const { t, run } of extra) {
