@@ -1,6 +1,7 @@
 // Ports: what the use cases need from storage. src/storage implements them for
 // SQLite and PostgreSQL; use cases depend on these interfaces only.
 import type { AccountRepository } from './accounts/account-ports.ts';
+import type { ValueSourceRepository } from './legacy-import/legacy-import-ports.ts';
 import type { ReportRepository, ReportTemplateRepository } from './reports/report-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import type { Disaggregation, Indicator } from '../core/indicator.ts';
@@ -82,6 +83,8 @@ export interface Store {
   readonly accounts: AccountRepository;
   readonly templates: ReportTemplateRepository;
   readonly reports: ReportRepository;
+  /** Provenance of values read from an imported report's text. */
+  readonly valueSources: ValueSourceRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -66,7 +66,7 @@ const section = (model: ReportModel, id: string): ReportSection | undefined => {
   const all = (list: readonly ReportSection[]): ReportSection[] => list.flatMap((s) => [s, ...all(s.sections)]);
   return all(model.sections).find((s) => s.id === id);
 };
-const texts = (s: ReportSection | undefined): string[] => (s?.paragraphs ?? []).map((p) => `${p.marker}|${p.runs.map((r) => r.text).join('')}`);
+const texts = (s: ReportSection | undefined): string[] => (s?.paragraphs ?? []).map((p) => ('runs' in p ? `${p.marker}|${p.runs.map((r) => r.text).join('')}` : `table|${p.rows.map((r) => r.join(' | ')).join(' / ')}`));
 
 const FILTER_CASES: [string, string][] = [
   ['{{ docs.issued | so }}', '20.601'],
@@ -141,7 +141,7 @@ test('items follow their order and slot; a joined block keeps a duplicate visibl
   );
   assert.deepEqual(texts(section(model, 'i.1')), ['-|Tham dự: Họp A; Họp A,...', '*|Một: nội dung', '-|Hai 15.905']);
   const p = section(model, 'i.1')?.paragraphs[1];
-  assert.deepEqual(p?.runs, [{ text: 'Một:', italic: true }, { text: ' nội dung' }]);
+  assert.deepEqual(p && 'runs' in p ? p.runs : null, [{ text: 'Một:', italic: true }, { text: ' nội dung' }]);
   assert.ok(model.findings.some((f) => f.rule === 'report:item-not-shown' && f.message.includes('"lost"')));
 });
 

@@ -14,7 +14,8 @@ import { formatDocumentNumber, formatDateShort } from './format.ts';
 import { formatPeriod, nextPeriod, periodLabel, tryParsePeriod } from './period.ts';
 import type { Period } from './period.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, PlanStatus, ReportInstance } from './report-instance.ts';
-import type { ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
+import { isTableRow, TABLE_MARKER, textToTable } from './report-table.ts';
 import type { Block, ReportTemplate, TemplateSection } from './report-template.ts';
 
 /** What the builder reads values from; the core Aggregator fits. */
@@ -44,19 +45,49 @@ interface Location {
 
 type Liquid = ReturnType<typeof createReportLiquid>;
 
-/** Splits `**bold**` and `*italic*` spans into runs. */
+/** Splits `**bold**` and `*italic*` spans into runs; `\*` is a literal star (imported text escapes its own). */
 export function parseRuns(text: string): TextRun[] {
   const runs: TextRun[] = [];
+  const escaped = text.includes('\\*');
+  const source = escaped ? text.replace(/\\\*/g, '\uE002') : text;
+  const literal = (t: string): string => (escaped ? t.replace(/\uE002/g, '*') : t);
   const pattern = /\*\*(.+?)\*\*|\*(.+?)\*/g;
   let last = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
-    if (match[1] !== undefined) runs.push({ text: match[1], bold: true });
-    else if (match[2] !== undefined) runs.push({ text: match[2], italic: true });
+  for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {
+    if (match.index > last) runs.push({ text: literal(source.slice(last, match.index)) });
+    if (match[1] !== undefined) runs.push({ text: literal(match[1]), bold: true });
+    else if (match[2] !== undefined) runs.push({ text: literal(match[2]), italic: true });
     last = match.index + match[0].length;
   }
-  if (last < text.length) runs.push({ text: text.slice(last) });
+  if (last < source.length) runs.push({ text: literal(source.slice(last)) });
   return runs;
+}
+
+/** Like textToParagraphs, but consecutive lines of a pipe table ("| a | b |") become one table. */
+export function textToBlocks(text: string): ReportBlock[] {
+  const out: ReportBlock[] = [];
+  let table: string[] = [];
+  let plain: string[] = [];
+  const flushTable = (): void => {
+    if (table.length > 0) out.push(textToTable(table.join('\n')));
+    table = [];
+  };
+  const flushPlain = (): void => {
+    if (plain.length > 0) out.push(...textToParagraphs(plain.join('\n')));
+    plain = [];
+  };
+  for (const line of text.split('\n')) {
+    if (isTableRow(line)) {
+      flushPlain();
+      table.push(line);
+    } else {
+      flushTable();
+      plain.push(line);
+    }
+  }
+  flushTable();
+  flushPlain();
+  return out;
 }
 
 /** One paragraph per non-empty line; "- ", "+ ", "* " at a line start is its marker. */
@@ -165,6 +196,8 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
 
   /** Renders Liquid; on error reports it with its line and returns null. */
   const render = (text: string, at: Location, extra: Record<string, unknown> = {}): string | null => {
+    // Text without Liquid is its own output: imported reports are mostly such text.
+    if (!text.includes('{')) return text;
     location = at;
     try {
       const parsed = liquid.parse(text);
@@ -189,26 +222,37 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     return text === null ? null : text.replace(/\s+/g, ' ').trim();
   };
 
-  const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportParagraph[] => {
+  const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportBlock[] => {
     const where = `Mục ${section.number} "${section.title}" (${section.id}), khối ${index + 1}`;
     const rule = `template:${section.id}`;
     switch (block.type) {
       case 'text': {
         const text = render(block.liquid, { rule, where });
-        return text === null ? [] : textToParagraphs(text);
+        return text === null ? [] : textToBlocks(text);
       }
       case 'items': {
         const items = itemsOf(section.id, block.slot ?? null);
         for (const item of items) shownItems.add(item.id);
+        // A table item keeps its rows (its cells may hold Liquid like any item).
+        const tables = items.filter((item) => item.marker === TABLE_MARKER);
+        const tableBlock = (item: NarrativeItem): ReportBlock[] => {
+          const text = render(item.text, { rule, where: `${where}, nội dung "${item.id}"` });
+          return text === null ? [] : [textToTable(text)];
+        };
         const texts = items
+          .filter((item) => item.marker !== TABLE_MARKER)
           .map((item) => ({ item, text: renderItemText(item, where, rule) }))
           .filter((entry): entry is { item: NarrativeItem; text: string } => entry.text !== null && entry.text !== '');
         if (block.separator !== undefined && block.separator !== null) {
-          if (texts.length === 0) return [];
-          const joined = `${block.lead ?? ''}${texts.map((t) => t.text).join(block.separator)}${block.ending ?? ''}`;
-          return [{ marker: block.marker ?? '-', runs: parseRuns(joined) }];
+          const joined = texts.length === 0 ? [] : [{ marker: block.marker ?? '-', runs: parseRuns(`${block.lead ?? ''}${texts.map((t) => t.text).join(block.separator)}${block.ending ?? ''}`) }];
+          return [...joined, ...tables.flatMap(tableBlock)];
         }
-        return texts.map(({ item, text }) => ({ marker: item.marker ?? '-', runs: parseRuns(text) }));
+        const byItem = new Map(texts.map((t) => [t.item, t.text]));
+        return items.flatMap((item): ReportBlock[] => {
+          if (item.marker === TABLE_MARKER) return tableBlock(item);
+          const text = byItem.get(item);
+          return text === undefined ? [] : [{ marker: item.marker ?? '-', runs: parseRuns(text) }];
+        });
       }
       case 'documents': {
         const documents = instance.documents.filter(
@@ -270,8 +314,9 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`);
     }
   }
+  // A register entry with no section (an imported report's citations) is listed by no block on purpose.
   for (const document of instance.documents) {
-    if (!shownDocuments.has(document.id)) {
+    if (!shownDocuments.has(document.id) && document.section) {
       finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`);
     }
   }
@@ -279,7 +324,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   return {
     ...header,
     summary: (summary ?? template.name).replace(/\s+/g, ' ').trim(),
-    preamble: preamble === null ? [] : textToParagraphs(preamble),
+    preamble: preamble === null ? [] : textToBlocks(preamble),
     sections,
     closing: closing === null ? [] : textToParagraphs(closing.replace(/\s*\n\s*/g, ' ')),
     findings,

@@ -20,6 +20,18 @@ export interface ReportParagraph {
 }
 
 /**
+ * A table kept as a table (an imported report's table, or a template's pipe table):
+ * rows of cells, the first row its heading. See report-table.ts.
+ */
+export interface ReportTable {
+  readonly kind: 'table';
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** What a section and the preamble hold, in reading order: paragraphs and tables. */
+export type ReportBlock = ReportParagraph | ReportTable;
+
+/**
  * A numbered section. Level 1 is a part ("I."), 2 an item ("1."), 3 a point ("a)"),
  * 4 a sub-item ("6.1."). `number` is printed as given ("I", "1", "a", "6.1").
  */
@@ -28,7 +40,8 @@ export interface ReportSection {
   readonly level: 1 | 2 | 3 | 4;
   readonly number: string;
   readonly title: string;
-  readonly paragraphs: readonly ReportParagraph[];
+  /** Paragraphs and tables, in order. */
+  readonly paragraphs: readonly ReportBlock[];
   readonly sections: readonly ReportSection[];
 }
 
@@ -54,8 +67,8 @@ export interface ReportModel {
   readonly documentType: string;
   /** Trích yếu: "Kết quả công tác ... tháng 4 năm 2022 và kế hoạch công tác tháng 5 năm 2022". */
   readonly summary: string;
-  /** Paragraphs before the first section, if any. */
-  readonly preamble: readonly ReportParagraph[];
+  /** Paragraphs (and tables) before the first section, if any. */
+  readonly preamble: readonly ReportBlock[];
   readonly sections: readonly ReportSection[];
   /** Closing paragraph ("Trên đây là ..."); renderers add "./." at its end if missing. */
   readonly closing: readonly ReportParagraph[];

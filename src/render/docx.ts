@@ -22,7 +22,9 @@ import {
   WidthType,
 } from 'docx';
 import type { IBorderOptions, IParagraphOptions, ITableCellBorders } from 'docx';
-import type { ReportModel, ReportParagraph, ReportSection, TextRun as ModelRun } from '../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun as ModelRun } from '../core/report-model.ts';
+import { isReportTable } from '../core/report-table.ts';
+import { tableToDocx } from './tables/docx-table.ts';
 import {
   A4_MM,
   FIRST_LINE_INDENT_MM,
@@ -171,11 +173,13 @@ function paragraphToDocx(paragraph: ReportParagraph): Paragraph {
   return bodyParagraph(runs);
 }
 
-function sectionToDocx(section: ReportSection): Paragraph[] {
+const blockToDocx = (block: ReportBlock): Paragraph | Table => (isReportTable(block) ? tableToDocx(block) : paragraphToDocx(block));
+
+function sectionToDocx(section: ReportSection): (Paragraph | Table)[] {
   // Headings are bold at every level, upright (the decree wants points "a)" upright).
   return [
     bodyParagraph([{ text: headingText(section), bold: true }], true),
-    ...section.paragraphs.map(paragraphToDocx),
+    ...section.paragraphs.map(blockToDocx),
     ...section.sections.flatMap(sectionToDocx),
   ];
 }
@@ -234,7 +238,7 @@ export function buildDocxDocument(model: ReportModel): Document {
         children: [
           headerTable(model),
           ...titleBlock(model),
-          ...model.preamble.map(paragraphToDocx),
+          ...model.preamble.map(blockToDocx),
           ...model.sections.flatMap(sectionToDocx),
           ...closingWithFinalMark(model.closing).map(paragraphToDocx),
           new Paragraph({ spacing: { after: 0 }, children: [] }),

@@ -1,7 +1,9 @@
 // HTML laid out like the paper: an A4-wide sheet, the two-column header table, a
 // justified body, the signature table. Every text is escaped, so an item typed as
 // "<script>" prints as text. renderHtmlFragment is the same body for the web preview.
-import type { ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import { isReportTable } from '../core/report-table.ts';
+import { tableToHtml } from './tables/html-table.ts';
 import { A4_MM, FIRST_LINE_INDENT_MM, LINE_SPACING, MARGINS_MM, PARAGRAPH_AFTER_PT, SIZE_PT } from './shared/page-layout.ts';
 import {
   NATIONAL_MOTTO,
@@ -33,12 +35,14 @@ function paragraphToHtml(paragraph: ReportParagraph): string {
   return `<p>${escapeHtml(markerPrefix(paragraph))}${paragraph.runs.map(runToHtml).join('')}</p>`;
 }
 
+const blockToHtml = (block: ReportBlock): string => (isReportTable(block) ? tableToHtml(block) : paragraphToHtml(block));
+
 function sectionToHtml(section: ReportSection): string {
   const tag = `h${section.level + 1}`; // h1 is the document title
   return [
     `<section class="level-${section.level}" id="${escapeHtml(section.id)}">`,
     `<${tag}>${escapeHtml(headingText(section))}</${tag}>`,
-    ...section.paragraphs.map(paragraphToHtml),
+    ...section.paragraphs.map(blockToHtml),
     ...section.sections.map(sectionToHtml),
     '</section>',
   ].join('\n');
@@ -80,7 +84,7 @@ export function renderHtmlFragment(model: ReportModel): string {
     `<h1 class="doc-title"><span class="doc-type">${escapeHtml(model.documentType)}</span><span class="summary">${escapeHtml(model.summary)}</span></h1>`,
     '<hr class="rule short title-rule">',
     '<div class="doc-body">',
-    ...model.preamble.map(paragraphToHtml),
+    ...model.preamble.map(blockToHtml),
     ...model.sections.map(sectionToHtml),
     ...closingWithFinalMark(model.closing).map(paragraphToHtml),
     '</div>',

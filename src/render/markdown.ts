@@ -1,7 +1,9 @@
 // Markdown in the seed's own shape: bold headings "**I. …**", "- " bullets, "+ "
 // sub-bullets, "\* *lead:* text", then "./.", Nơi nhận and the signer. Readable as
 // plain text and round-trips through the legacy-report importer.
-import type { ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import { isReportTable } from '../core/report-table.ts';
+import { tableToMarkdown } from './tables/markdown-table.ts';
 import {
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
@@ -41,10 +43,12 @@ function paragraphToMarkdown(paragraph: ReportParagraph): string {
   return marker ? `${marker} ${text}` : text;
 }
 
+const blockToMarkdown = (block: ReportBlock): string => (isReportTable(block) ? tableToMarkdown(block) : paragraphToMarkdown(block));
+
 function sectionToMarkdown(section: ReportSection): string[] {
   return [
     `**${escapeMarkdown(headingText(section))}**`,
-    ...section.paragraphs.map(paragraphToMarkdown),
+    ...section.paragraphs.map(blockToMarkdown),
     ...section.sections.flatMap(sectionToMarkdown),
   ];
 }
@@ -57,7 +61,7 @@ export function renderMarkdown(model: ReportModel): string {
     [`**${escapeMarkdown(model.documentType)}**`, `**${escapeMarkdown(model.summary)}**`].join(BR),
   ];
   const body = [
-    ...model.preamble.map(paragraphToMarkdown),
+    ...model.preamble.map(blockToMarkdown),
     ...model.sections.flatMap(sectionToMarkdown),
     ...closingWithFinalMark(model.closing).map(paragraphToMarkdown),
   ];

@@ -3,7 +3,9 @@
 // serif chosen by fonts.ts embedded, page numbers centred in the top margin from page 2.
 import pdfmake from 'pdfmake';
 import type { Content, ContentColumns, ContentText, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
+import { isReportTable } from '../core/report-table.ts';
+import { tableToPdf } from './tables/pdf-table.ts';
 import { resolveSerifFont } from './fonts.ts';
 import type { ResolvedSerifFont } from './fonts.ts';
 import {
@@ -114,10 +116,12 @@ function paragraphToPdf(paragraph: ReportParagraph): ContentText {
   return bodyParagraph([...(prefix ? [{ text: prefix }] : []), ...runsToPdf(paragraph.runs)]);
 }
 
+const blockToPdf = (block: ReportBlock): Content => (isReportTable(block) ? tableToPdf(block) : paragraphToPdf(block));
+
 function sectionToPdf(section: ReportSection): Content[] {
   return [
     bodyParagraph(runsToPdf([{ text: headingText(section), bold: true }]), section.level),
-    ...section.paragraphs.map(paragraphToPdf),
+    ...section.paragraphs.map(blockToPdf),
     ...section.sections.flatMap(sectionToPdf),
   ];
 }
@@ -217,7 +221,7 @@ export function buildPdfDefinition(model: ReportModel, font: ResolvedSerifFont):
     content: [
       headerTable(model, headerFit(font)),
       ...titleBlock(model),
-      ...model.preamble.map(paragraphToPdf),
+      ...model.preamble.map(blockToPdf),
       ...model.sections.flatMap(sectionToPdf),
       ...closingWithFinalMark(model.closing).map(paragraphToPdf),
       signatureBlock(model),

@@ -12,6 +12,7 @@ import { OrgUnitRepository } from './repositories/org-unit-repository.ts';
 import { ReportRepository } from './repositories/report-repository.ts';
 import { ReportTemplateRepository } from './repositories/report-template-repository.ts';
 import { ValidationRuleRepository } from './repositories/validation-rule-repository.ts';
+import { ValueSourceRepository } from './repositories/value-source-repository.ts';
 import type { StorageDialect } from './storage-dialect.ts';
 
 export function createStore(db: Kysely<Database>, dialect: StorageDialect): Store {
@@ -26,6 +27,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect): Stor
     accounts: new AccountRepository(db),
     templates: new ReportTemplateRepository(db),
     reports: new ReportRepository(db),
+    valueSources: new ValueSourceRepository(db),
     transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Nested use joins the open transaction: a use case can call another that
       // opens its own, and both commit or roll back together.

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './account-tables.ts';
 import type { ReportTables } from './report-tables.ts';
+import type { ValueSourceTables } from './value-source-tables.ts';
 
 export interface OrgUnitTable {
   /**
@@ -94,7 +95,7 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
-export interface Database extends AccountTables, ReportTables {
+export interface Database extends AccountTables, ReportTables, ValueSourceTables {
   org_unit: OrgUnitTable;
   disaggregation: DisaggregationTable;
   disaggregation_option: DisaggregationOptionTable;

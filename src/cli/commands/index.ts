@@ -329,29 +329,39 @@ Tùy chọn:
   {
     name: 'report import',
     summary: 'Nhập báo cáo cũ từ tệp Word (.docx) hoặc Markdown (.md)',
-    help: `Cách dùng: baocao report import TỆP.md|TỆP.docx [--org MÃ_ĐƠN_VỊ --period KỲ] [--template MÃ|TỆP.yaml] [--dry-run] [--json]
+    help: `Cách dùng: baocao report import TỆP.md|TỆP.docx [--org MÃ_ĐƠN_VỊ] [--period KỲ] [--template MÃ|TỆP.yaml] [--dry-run] [--allow-loss] [--json]
 
-Đọc một báo cáo đã có (theo thể thức Nghị định 30): phần đầu (cơ quan, số ký hiệu,
-nơi và ngày ban hành), tiêu đề và kỳ báo cáo, các mục (I / 1 / a / gạch đầu dòng),
-kế hoạch kỳ sau, nơi nhận, người ký; các văn bản được trích dẫn; các số liệu (khớp
-với chỉ tiêu khi câu chữ giống đề cương) và tỷ lệ không khớp với số liệu. In độ phủ
-(phần nội dung đã xếp được) và liệt kê đoạn chưa xếp được. Không --dry-run thì lưu
-thành báo cáo của đơn vị và kỳ. Tệp hỏng, rỗng, quá lớn, sai loại: báo lỗi, không
-ghi gì (mã thoát 2). Báo cáo đã ban hành (hoặc kỳ đã khóa): không ghi gì, cùng thông
-báo như API (mã thoát 3); chỉ quản trị mở lại (kèm lý do) thì mới nhập đè được.
+Đọc một báo cáo đã có, theo bất kỳ bố cục nào: phần đầu (cơ quan, số ký hiệu, nơi
+và ngày ban hành), tiêu đề và kỳ báo cáo, các mục (Phần / I / 1 / a / dòng chữ in
+hoa / dòng in đậm), nội dung, bảng, kế hoạch kỳ sau, nơi nhận, người ký; các văn bản
+được trích dẫn; các số liệu và chỗ không khớp (tỷ lệ, tổng và các phần, số lượng và
+danh sách, nội dung lặp).
+
+Cơ quan ban hành phải khớp đơn vị --org (không ghi --org thì lưu cho đơn vị báo cáo
+ghi); sai đơn vị hoặc không khớp đơn vị nào thì không ghi và in các đơn vị gần nhất.
+Số liệu chỉ được ghi vào chỉ tiêu khi khớp chắc chắn (câu chữ, đơn vị tính, mục của
+đề cương); số đã lưu khác thì báo xung đột, không ghi gì. Sau khi lưu, báo cáo được
+dựng lại và đối chiếu với tệp: thiếu đoạn nào thì không lưu, trừ khi --allow-loss
+(khi đó phần thiếu được liệt kê và ghi nhật ký). Tệp hỏng, rỗng, quá lớn, sai loại,
+hoặc bị từ chối: mã thoát 2, không ghi gì.
+Báo cáo đã ban hành (hoặc kỳ đã khóa): không ghi gì, cùng thông báo như API (mã
+thoát 3); chỉ quản trị mở lại (kèm lý do) thì mới nhập đè được.
 
 Tùy chọn:
-  --org MÃ            mã đơn vị nhận báo cáo (cần khi lưu)
+  --org MÃ            mã đơn vị nhận báo cáo (mặc định: đơn vị báo cáo ghi)
   --period KỲ         kỳ báo cáo (mặc định: kỳ ghi trong báo cáo)
-  --template MÃ|TỆP   đề cương dùng để khớp chỉ tiêu (mã đã lưu hoặc tệp YAML)
-  --dry-run           chỉ đọc và xem trước, không ghi
+  --template MÃ|TỆP   đề cương để xếp nội dung (mã đã lưu hoặc tệp YAML); mặc định:
+                      đề cương của báo cáo đã có, của đơn vị nếu vừa, không thì theo
+                      đề mục của chính báo cáo
+  --dry-run           chạy thử: đọc, khớp, đối chiếu, không ghi gì
+  --allow-loss        vẫn lưu khi báo cáo lưu thiếu đoạn so với tệp (ghi nhật ký)
   --json              in toàn bộ kết quả dạng JSON
   -h, --help          xem hướng dẫn này
 
 Ví dụ:
   baocao report import bao-cao-thang-4.docx --dry-run
   baocao report import bao-cao.md --org stttt-travinh --period 2022-04`,
-    options: { org: { type: 'string' }, period: { type: 'string' }, template: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { org: { type: 'string' }, period: { type: 'string' }, template: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'allow-loss': { type: 'boolean' }, json: { type: 'boolean' } },
     load: () => import('./report-import.ts'),
   },
 ];

@@ -30,23 +30,52 @@ test('a PNG renamed .docx: exit code 2, one Vietnamese line, no stack trace, no 
   assert.equal(existsSync(db), false);
 });
 
-test('dry run with a template file prints the whole result as JSON, numbers mapped to indicators', async () => {
+const DISTRICT = path.resolve(import.meta.dirname, '../../../test/fixtures/legacy/ubnd-huyen-cau-ke-6-thang-2022.md');
+
+test('with the demo loaded: a dry run prints the unit, the figures, the findings and the loss check as JSON, and writes nothing', async () => {
   const db = path.join(dir, 'dry.db');
+  assert.equal((await baocao(['demo', 'load'], db)).code, 0);
   const result = await baocao(['report', 'import', SEED, '--dry-run', '--json', '--template', TEMPLATE], db);
   assert.equal(result.code, 0, result.stderr);
-  const json = JSON.parse(result.stdout) as { coverage: number; documents: unknown[]; findings: unknown[]; plan: unknown[]; numbers: { text: string; indicator?: string }[]; saved: unknown };
+  const json = JSON.parse(result.stdout) as {
+    orgUnit: string; coverage: number; plan: unknown[]; saved: unknown; findings: { rule: string }[];
+    figures: { text: string; indicator: string; sure: boolean }[]; loss: { missing: unknown[] };
+  };
+  assert.equal(json.orgUnit, 'stttt-travinh', 'read off the closing sentence');
   assert.ok(json.coverage >= 0.95);
-  assert.equal(json.findings.length, 2);
   assert.equal(json.plan.length, 8);
-  assert.equal(json.numbers.find((n) => n.text === '20.601')?.indicator, 'ioffice.docs_issued');
+  assert.ok(json.figures.some((f) => f.text === '20.601' && f.indicator === 'ioffice.docs_issued' && f.sure));
+  assert.deepEqual(json.loss.missing, []);
   assert.equal(json.saved, null);
-  assert.equal(existsSync(db), false);
+  assert.ok(json.findings.some((f) => f.rule === 'legacy:parts_total'));
+  const audit = await baocao(['audit', '--kind', 'report.import'], db);
+  assert.equal(audit.code, 0, audit.stderr);
+  assert.doesNotMatch(audit.stdout, /report\.import/, 'a dry run audits nothing');
 });
 
-test('without --dry-run and without --org nothing is saved and the exit code is 2', async () => {
-  const db = path.join(dir, 'noorg.db');
-  const result = await baocao(['report', 'import', SEED, '--template', TEMPLATE], db);
+test('the district committee\'s report under --org stttt-travinh: refused, closest units named, exit code 2', async () => {
+  const db = path.join(dir, 'wrong.db');
+  assert.equal((await baocao(['demo', 'load'], db)).code, 0);
+  const result = await baocao(['report', 'import', DISTRICT, '--org', 'stttt-travinh'], db);
   assert.equal(result.code, 2);
-  assert.match(result.stdout, /Cần chọn đơn vị \(--org\)/);
+  assert.match(result.stdout, /Báo cáo do "ỦY BAN NHÂN DÂN HUYỆN CẦU KÈ" ban hành, tức đơn vị Huyện Cầu Kè \(tv-cauke\), không phải đơn vị đã chọn "stttt-travinh"/u);
+  assert.match(result.stdout, /Không ghi gì\./);
+  // Without --org it goes to the unit it names, in its own outline, nothing lost.
+  const right = await baocao(['report', 'import', DISTRICT], db);
+  assert.equal(right.code, 0, right.stdout);
+  assert.match(right.stdout, /→ đơn vị Huyện Cầu Kè \(tv-cauke\)/u);
+  assert.match(right.stdout, /Cách lưu: theo đề mục của chính báo cáo/u);
+  assert.match(right.stdout, /Đối chiếu báo cáo đã lưu với tệp: đủ \d+ đoạn, không thiếu gì\./u);
+  const rendered = await baocao(['report', 'render', '--org', 'tv-cauke', '--period', '2022-H1', '--format', 'md'], db);
+  assert.match(rendered.stdout, /\*\*TM\. ỦY BAN NHÂN DÂN\*\* {2}\n\*\*KT\. CHỦ TỊCH\*\* {2}\n\*\*PHÓ CHỦ TỊCH\*\*/u, 'the three signer lines');
+});
+
+test('without --dry-run and without a unit to save for, nothing is saved and the exit code is 2', async () => {
+  const db = path.join(dir, 'noorg.db');
+  const headless = path.join(dir, 'khong-dau.md');
+  writeFileSync(headless, 'I. NỘI DUNG\n\n- Một việc đã làm trong tháng 4 năm 2022.\n');
+  const result = await baocao(['report', 'import', headless], db);
+  assert.equal(result.code, 2);
+  assert.match(result.stdout, /cần chọn đơn vị \(--org\)/);
   assert.match(result.stdout, /Không ghi gì\./);
 });

@@ -22,12 +22,17 @@ export const RANK = { part: 0, roman: 1, arabic: 2, decimal: 3, letter: 6, none:
 
 /** Reads the numbering at the start of a paragraph ("II. ", "1. ", "6.1. ", "a) ", "Phần I. "). */
 export function readHeadingNumber(text: string): HeadingNumber | null {
-  const part = /^(phần|PHẦN)\s+(thứ\s+\S+|THỨ\s+\S+|[IVXLC]+|\d+)\s*[.:\-–]?\s*(.*)$/u.exec(text);
+  const part = /^(phần|PHẦN|Phần)\s+(thứ\s+[^\s:.]+|THỨ\s+[^\s:.]+|[IVXLC]+|\d+)\s*[.:\-–]?\s*(.*)$/u.exec(text);
   if (part) {
     const raw = part[2] ?? '';
     const ordinal = /^thứ\s+(\S+)$/iu.exec(raw)?.[1];
     const key = ordinal ? String(ORDINAL_WORDS.indexOf(ordinal.toUpperCase()) + 1) : raw.toLowerCase();
     return { kind: 'part', number: `${part[1]} ${raw}`, key: `phan-${key}`, rank: RANK.part, title: (part[3] ?? '').trim() };
+  }
+  // "A. KẾT QUẢ ĐẠT ĐƯỢC": a capital letter before a title in capitals opens a part.
+  const upperLetter = /^([A-HK-UWYĐ])\s*[.:)]\s+(\S.*)$/u.exec(text);
+  if (upperLetter && isUpperCase(upperLetter[2] ?? '')) {
+    return { kind: 'part', number: upperLetter[1] ?? '', key: `phan-${(upperLetter[1] ?? '').toLowerCase()}`, rank: RANK.part, title: (upperLetter[2] ?? '').trim() };
   }
   const roman = /^([IVXLC]+)\s*[.:)\-–]\s+(\S.*)$/u.exec(text);
   if (roman && ROMAN.test(roman[1] ?? '')) {
@@ -58,5 +63,18 @@ export function looksLikePlainHeading(number: HeadingNumber, text: string): bool
 /** True when the letters of the text are all capitals ("CÔNG TÁC TỔNG HỢP"). */
 export function isUpperCase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** Words that open a next-period plan section ("PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III", "Nhiệm vụ trọng tâm tháng 12"). */
+const PLAN_TITLE = /^(một số\s+|các\s+)?(kế hoạch|phương hướng|nhiệm vụ|dự kiến|định hướng|chương trình công tác|công tác trọng tâm)/iu;
+/** …and words that place it in the coming period. */
+const COMING = /(tháng|quý|năm|tới|sau|tiếp theo|trọng tâm|sắp tới|cuối năm|kỳ|thời gian|giải pháp)/iu;
+
+/** A heading that opens the plan for the coming period. */
+export function isPlanTitle(title: string): boolean {
+  const text = title.replace(/^[^\p{L}]+/u, '');
+  if (!PLAN_TITLE.test(text)) return false;
+  if (/^phương hướng/iu.test(text)) return true;
+  return isUpperCase(text) || COMING.test(text);
 }

@@ -10,7 +10,7 @@ import { buildReportModel } from '../../core/build-report-model.ts';
 import { Catalogue } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
 import { parsePeriod } from '../../core/period.ts';
-import type { ReportModel, ReportParagraph, ReportSection } from '../../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection } from '../../core/report-model.ts';
 import { impliedRules, runValidation } from '../../core/validate.ts';
 import { loadDemo } from './load-demo.ts';
 
@@ -32,9 +32,10 @@ function build(): ReportModel {
 
 const paragraphText = (p: ReportParagraph): string => p.runs.map((r) => r.text).join('');
 function allParagraphs(model: ReportModel): ReportParagraph[] {
-  const out: ReportParagraph[] = [...model.preamble];
+  const isParagraph = (p: ReportBlock): p is ReportParagraph => 'runs' in p;
+  const out: ReportParagraph[] = model.preamble.filter(isParagraph);
   const walk = (s: ReportSection): void => {
-    out.push(...s.paragraphs);
+    out.push(...s.paragraphs.filter(isParagraph));
     s.sections.forEach(walk);
   };
   model.sections.forEach(walk);
@@ -115,7 +116,7 @@ test('the May plan comes out as the 8 numbered lines of the seed', () => {
   const model = build();
   const part = model.sections.find((s) => s.id === 'iii');
   assert.equal(part?.title, 'KẾ HOẠCH CÔNG TÁC THÁNG 5 NĂM 2022');
-  const numbered = part.paragraphs.filter((p) => /^\d+\.$/.test(p.marker));
+  const numbered = part.paragraphs.filter((p): p is ReportParagraph => 'runs' in p && /^\d+\.$/.test(p.marker));
   assert.deepEqual(numbered.map((p) => p.marker), ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.']);
   for (const p of numbered) assert.ok(SEED_TEXT.includes(squash(`${p.marker} ${paragraphText(p)}`)), paragraphText(p).slice(0, 60));
 });

@@ -1,8 +1,10 @@
 // DOCX → the paragraphs the legacy-report parser takes, from word/document.xml: text
 // runs, "Heading N" styles (by style id or by the style's name in styles.xml, so a
 // Vietnamese Word's "Đề mục 1" with outline level 0 counts too), whole-paragraph bold,
-// list numbering (bullets become '-', numbered lists get "1.", "a)", "I." back), and
-// line breaks inside a paragraph (the signer block) as separate paragraphs.
+// list numbering (bullets become '-', numbered lists get "1.", "a)", "I." back), line
+// breaks inside a paragraph (the signer block) as separate paragraphs, and tables as
+// rows of cells (a table nested in a cell is read as that cell's text). The body is
+// walked once, element by element, so the time grows with the file's size.
 import type { SourceParagraph } from '../../core/legacy-report/legacy-report.ts';
 import { LegacyImportError } from './legacy-import-error.ts';
 import type { ReaderLimits } from './legacy-import-error.ts';
@@ -20,11 +22,84 @@ export function readDocxParagraphs(bytes: Uint8Array, limits: ReaderLimits): Sou
   const headingLevels = readHeadingStyles(decode(parts.get(STYLES)));
   const formats = readNumberingFormats(decode(parts.get(NUMBERING)));
   const counters = new Map<string, number>();
+  const xml = decode(document);
   const out: SourceParagraph[] = [];
-  for (const m of decode(document).matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/g)) {
-    out.push(...paragraph(m[1] ?? '', headingLevels, formats, counters));
+  for (const block of topLevel(xml, 0, xml.length, BODY_BLOCK)) {
+    if (block.name === 'p') out.push(...paragraph(xml.slice(block.innerStart, block.innerEnd), headingLevels, formats, counters));
+    else {
+      const rows = readTable(xml, block.innerStart, block.innerEnd, headingLevels, formats, counters);
+      if (rows.length > 0) out.push({ text: rows.map((r) => r.join(' | ')).join('\n'), table: rows });
+    }
   }
   return out;
+}
+
+interface Element {
+  readonly name: string;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+}
+
+const BODY_BLOCK = /<w:(tbl|p)\b[^>]*?\/>|<w:(tbl|p)\b[^>]*>|<\/w:(tbl|p)>/g;
+const ROW = /<w:(tr|tbl)\b[^>]*?\/>|<w:(tr|tbl)\b[^>]*>|<\/w:(tr|tbl)>/g;
+const CELL = /<w:(tc|tbl)\b[^>]*?\/>|<w:(tc|tbl)\b[^>]*>|<\/w:(tc|tbl)>/g;
+
+/**
+ * The elements named in `pattern` that are not inside another one of them, between
+ * `from` and `to`: one scan of the tags, keeping a depth count.
+ */
+function topLevel(xml: string, from: number, to: number, pattern: RegExp): Element[] {
+  const out: Element[] = [];
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = from;
+  let depth = 0;
+  let open: { name: string; innerStart: number } | null = null;
+  for (let m = re.exec(xml); m !== null && m.index < to; m = re.exec(xml)) {
+    const selfClosing = m[1];
+    const opening = m[2];
+    const closing = m[3];
+    if (selfClosing) {
+      if (depth === 0) out.push({ name: selfClosing, innerStart: m.index, innerEnd: m.index });
+    } else if (opening) {
+      if (depth === 0) open = { name: opening, innerStart: m.index + m[0].length };
+      depth += 1;
+    } else if (closing) {
+      depth -= 1;
+      if (depth === 0 && open) {
+        out.push({ name: open.name, innerStart: open.innerStart, innerEnd: m.index });
+        open = null;
+      }
+      if (depth < 0) depth = 0;
+    }
+  }
+  return out;
+}
+
+/** A table's rows of cells; a cell's paragraphs (with their list markers) joined by line breaks. */
+function readTable(xml: string, from: number, to: number, headingLevels: ReadonlyMap<string, number>, formats: ReadonlyMap<string, string>, counters: Map<string, number>): string[][] {
+  const rows: string[][] = [];
+  for (const row of topLevel(xml, from, to, ROW)) {
+    if (row.name !== 'tr') continue;
+    const cells: string[] = [];
+    for (const cell of topLevel(xml, row.innerStart, row.innerEnd, CELL)) {
+      if (cell.name !== 'tc') continue;
+      const properties = /^\s*<w:tcPr>([\s\S]*?)<\/w:tcPr>/.exec(xml.slice(cell.innerStart, Math.min(cell.innerEnd, cell.innerStart + 2000)))?.[1] ?? '';
+      const lines: string[] = [];
+      for (const block of topLevel(xml, cell.innerStart, cell.innerEnd, BODY_BLOCK)) {
+        if (block.name === 'p') {
+          for (const p of paragraph(xml.slice(block.innerStart, block.innerEnd), headingLevels, formats, counters)) lines.push(p.marker ? `${p.marker} ${p.text}` : p.text);
+        } else {
+          for (const nested of readTable(xml, block.innerStart, block.innerEnd, headingLevels, formats, counters)) lines.push(nested.join(' | '));
+        }
+      }
+      cells.push(lines.join('\n'));
+      // A cell merged across columns keeps the columns after it empty, so rows stay aligned.
+      const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(properties)?.[1] ?? '1');
+      for (let k = 1; k < span && k < 50; k += 1) cells.push('');
+    }
+    rows.push(cells);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 function paragraph(xml: string, headingLevels: ReadonlyMap<string, number>, formats: ReadonlyMap<string, string>, counters: Map<string, number>): SourceParagraph[] {

@@ -49,10 +49,17 @@ function assertSeed(report: LegacyReport): void {
   assert.equal(report.recipients[0], 'Bộ TT&TT (b/c)');
   assert.equal(report.recipients[12], 'Lưu: VT');
   assert.deepEqual(report.signer, { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn Chuẩn' });
+  // The known faults of the reference report, each with its paragraph and section.
   assert.deepEqual(report.findings.map((f) => f.message), [
-    'Tỷ lệ 1,28% không khớp với số liệu: 95/7.386 = 1,29% (mục I.4.b).',
-    'Tỷ lệ 15,43% không khớp với số liệu: 2.217/14.363 = 15,44% (mục I.4.b).',
+    'Nội dung gần trùng: "Xây dựng Kế hoạch thực hành TKCLP giai đoạn 2021-2025" đã có ở cùng đoạn (đoạn 7, mục I.1).',
+    'Một văn bản được ghi hai ký hiệu: 09/NQ-TU và 09-NQ/TU (đoạn 6, 8); cần thống nhất.',
+    'Tỷ lệ 1,28% không khớp với số liệu: 95/7.386 = 1,29% (đoạn 23, mục I.4.b).',
+    'Tỷ lệ 15,43% không khớp với số liệu: 2.217/14.363 = 15,44% (đoạn 23, mục I.4.b).',
+    'Các phần không khớp tổng: 168 ≠ 54 + 112 = 166 (đoạn 41, mục I.4.c).',
+    'Nêu 14 cảnh báo nhưng liệt kê 6 (đoạn 47, mục I.5).',
+    'Nội dung lặp lại: "Họp thẩm định lần thứ hai của “Đề án đầu tư và phát triển Trường Cao đẳng nghề Trà Vinh th…" đã có ở cùng đoạn (đoạn 61, mục II.1).',
   ]);
+  assert.deepEqual(report.issuer, { name: 'Sở Thông tin và Truyền thông Trà Vinh', parent: null, source: 'closing' });
   assert.ok(report.numbers.some((n) => n.text === '20.601' && n.after.startsWith('văn bản điện tử')));
 }
 
@@ -89,7 +96,9 @@ test('a report with no header or title, "+" bullets, a half-year period and a wr
   assert.equal(report.title, null);
   assert.equal(report.header.issuingBody, null);
   assert.equal(report.period, '2023-H1');
-  assert.deepEqual(report.preamble, ['Báo cáo sơ kết công tác chuyển đổi số 6 tháng đầu năm 2023']);
+  // Its first line, "Báo cáo …", stands for the title and the summary.
+  assert.equal(report.summary, 'Báo cáo sơ kết công tác chuyển đổi số 6 tháng đầu năm 2023');
+  assert.deepEqual(report.preamble, []);
   assert.deepEqual(report.plan.map((p) => [p.text, p.forPeriod]), [
     ['Hoàn thành bệnh án điện tử tại bệnh viện tỉnh.', '2023-H2'],
     ['Triển khai thanh toán không dùng tiền mặt tại 100% bệnh viện.', '2023-H2'],

@@ -29,6 +29,11 @@ describe('headingText', () => {
     [2, '1', 'Lĩnh vực bưu chính', '1. Lĩnh vực bưu chính'],
     [3, 'a', 'Ứng dụng CNTT', 'a) Ứng dụng CNTT'],
     [4, '6.1', 'Báo chí, xuất bản', '6.1. Báo chí, xuất bản'],
+    // An imported outline: the form follows the number at any depth; no number, no prefix.
+    [2, 'a', 'Khám chữa bệnh', 'a) Khám chữa bệnh'],
+    [1, 'Phần I', 'Kết quả thực hiện', 'Phần I. KẾT QUẢ THỰC HIỆN'],
+    [1, '', 'Kết quả đạt được', 'KẾT QUẢ ĐẠT ĐƯỢC'],
+    [3, '', 'Về kinh tế', 'Về kinh tế'],
   ];
   for (const [level, number, title, expected] of cases) {
     it(`level ${level} reads "${expected}"`, () => assert.equal(headingText({ level, number, title }), expected));
@@ -57,6 +62,10 @@ describe('signature texts', () => {
   it('prefixes recipients with "- "', () => assert.deepEqual(recipientLines(['Bộ TT&TT (b/c);', 'Lưu: VT.']), ['- Bộ TT&TT (b/c);', '- Lưu: VT.']));
   it('puts the authority above the title, upper case', () =>
     assert.deepEqual(signerHeadLines({ authority: 'KT. Giám đốc', title: 'Phó Giám đốc', name: 'Nguyễn Văn Chuẩn' }), ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']));
+  it('prints an authority of two lines as two lines (TM. then KT.)', () =>
+    assert.deepEqual(signerHeadLines({ authority: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'X' }), ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']));
+  it('prints no empty line for an acting head without a title line ("Q. GIÁM ĐỐC")', () =>
+    assert.deepEqual(signerHeadLines({ authority: 'Q. GIÁM ĐỐC', title: '', name: 'X' }), ['Q. GIÁM ĐỐC']));
   it('has only the title when the head signs', () =>
     assert.deepEqual(signerHeadLines({ authority: null, title: 'GIÁM ĐỐC', name: 'X' }), ['GIÁM ĐỐC']));
 });

@@ -34,16 +34,16 @@ export function placeDateLine(model: Pick<ReportModel, 'place' | 'date'>): strin
   return `${model.place}, ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
 }
 
-/** "I. CÔNG TÁC ...", "1. Title", "a) Title", "6.1. Title". */
+/**
+ * "I. CÔNG TÁC ...", "1. Title", "a) Title", "6.1. Title", "Phần I. …"; a heading with no
+ * number (an imported report's "KẾT QUẢ ĐẠT ĐƯỢC") is its title alone. The form follows
+ * the number ("a" → "a)"), so an imported outline prints as it was written at any depth.
+ */
 export function headingText(section: Pick<ReportSection, 'level' | 'number' | 'title'>): string {
-  switch (section.level) {
-    case 1:
-      return `${section.number}. ${section.title.toLocaleUpperCase('vi')}`;
-    case 3:
-      return `${section.number}) ${section.title}`;
-    default:
-      return `${section.number}. ${section.title}`;
-  }
+  const title = section.level === 1 ? section.title.toLocaleUpperCase('vi') : section.title;
+  if (!section.number) return title;
+  if (/^[a-zđ]$/u.test(section.number)) return `${section.number}) ${title}`;
+  return `${section.number}. ${title}`;
 }
 
 /** What goes before a paragraph's text: "- ", "+ ", "* ", "1. " or nothing. */
@@ -79,10 +79,13 @@ export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r) => `- ${r}`);
 }
 
-/** The upper-case lines above the signature: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
+/**
+ * The upper-case lines above the signature: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]; an
+ * authority of two lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH") gives both.
+ */
 export function signerHeadLines(signer: Signer): string[] {
-  const lines = signer.authority ? [signer.authority, signer.title] : [signer.title];
-  return lines.map((l) => l.toLocaleUpperCase('vi'));
+  const lines = [...(signer.authority ? signer.authority.split('\n') : []), signer.title];
+  return lines.filter((l) => l.trim() !== '').map((l) => l.toLocaleUpperCase('vi'));
 }
 
 /** Every section in reading order (depth first), for renderers that lay out a flat list. */

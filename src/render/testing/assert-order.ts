@@ -1,6 +1,6 @@
 // Test helper: every needle occurs in the text, each after the previous one.
 import assert from 'node:assert/strict';
-import type { ReportModel, ReportParagraph, ReportSection } from '../../core/report-model.ts';
+import type { ReportBlock, ReportModel, ReportParagraph, ReportSection } from '../../core/report-model.ts';
 import { flattenSections, headingText, paragraphPlainText } from '../shared/report-text.ts';
 
 export function assertInOrder(text: string, needles: readonly string[]): void {
@@ -17,6 +17,7 @@ export function readingOrder(
   model: ReportModel,
   paragraphText: (p: ReportParagraph) => string | string[] = paragraphPlainText,
 ): string[] {
-  const section = (s: ReportSection): string[] => [headingText(s), ...s.paragraphs.flatMap(paragraphText)];
-  return [...model.preamble.flatMap(paragraphText), ...flattenSections(model.sections).flatMap(section)];
+  const block = (b: ReportBlock): string | string[] => ('runs' in b ? paragraphText(b) : b.rows.map((row) => row.join(' | ')));
+  const section = (s: ReportSection): string[] => [headingText(s), ...s.paragraphs.flatMap(block)];
+  return [...model.preamble.flatMap(block), ...flattenSections(model.sections).flatMap(section)];
 }

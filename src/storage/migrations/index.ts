@@ -11,6 +11,7 @@ import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
 import * as safeEntryIds from './2026_12_02_120000_safe_entry_ids.ts';
 import * as dropLoginAttempt from './2026_12_02_120100_drop_login_attempt.ts';
 import * as createLoginThrottle from './2026_12_02_120200_create_login_throttle.ts';
+import * as createDataValueSources from './2026_12_02_130000_create_data_value_sources.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_02_120000_safe_entry_ids': safeEntryIds,
   '2026_12_02_120100_drop_login_attempt': dropLoginAttempt,
   '2026_12_02_120200_create_login_throttle': createLoginThrottle,
+  '2026_12_02_130000_create_data_value_sources': createDataValueSources,
 };
 
 export const migrationProvider: MigrationProvider = {

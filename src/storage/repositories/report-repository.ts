@@ -13,7 +13,10 @@ import type { Signer } from '../../core/report-model.ts';
 import type { PartStatus, ReportStatus } from '../../core/workflow.ts';
 import type { Database } from '../database.ts';
 import type { ReportDocumentTable, ReportItemTable, ReportPlanItemTable, ReportTable } from '../report-tables.ts';
-import { inTransaction } from './in-transaction.ts';
+import { chunks, inTransaction } from './in-transaction.ts';
+
+/** Rows per multi-row insert: 13 columns at most, well under every driver's limit of bound values. */
+const INSERT_CHUNK = 200;
 
 type ReportRow = Selectable<ReportTable>;
 type ItemRow = Omit<Selectable<ReportItemTable>, 'version'>;
@@ -223,7 +226,8 @@ export class ReportRepository implements ReportPort {
         lastById(instance.items).map((item) => itemRow(reportId, item)),
       );
       if (items.deletes.length > 0) await trx.deleteFrom('report_item').where('report_id', '=', reportId).where('id', 'in', items.deletes).execute();
-      for (const row of items.inserts) await trx.insertInto('report_item').values({ ...row, version: 1 }).execute();
+      // Many rows (an imported report holds thousands): a few multi-row inserts, not one statement each.
+      for (const part of chunks(items.inserts, INSERT_CHUNK)) await trx.insertInto('report_item').values(part.map((row) => ({ ...row, version: 1 }))).execute();
       for (const row of items.updates) {
         await trx.updateTable('report_item').set((eb) => ({ ...row, version: eb('version', '+', 1) }))
           .where('report_id', '=', reportId).where('id', '=', row.id).execute();
@@ -234,7 +238,7 @@ export class ReportRepository implements ReportPort {
         lastById(instance.documents).map((entry, i) => documentRow(reportId, entry, i + 1)),
       );
       if (documents.deletes.length > 0) await trx.deleteFrom('report_document').where('report_id', '=', reportId).where('id', 'in', documents.deletes).execute();
-      for (const row of documents.inserts) await trx.insertInto('report_document').values({ ...row, version: 1 }).execute();
+      for (const part of chunks(documents.inserts, INSERT_CHUNK)) await trx.insertInto('report_document').values(part.map((row) => ({ ...row, version: 1 }))).execute();
       for (const row of documents.updates) {
         await trx.updateTable('report_document').set((eb) => ({ ...row, version: eb('version', '+', 1) }))
           .where('report_id', '=', reportId).where('id', '=', row.id).execute();
@@ -245,7 +249,7 @@ export class ReportRepository implements ReportPort {
         lastById(instance.plan).map((item) => planRow(reportId, item)),
       );
       if (plan.deletes.length > 0) await trx.deleteFrom('report_plan_item').where('report_id', '=', reportId).where('id', 'in', plan.deletes).execute();
-      for (const row of plan.inserts) await trx.insertInto('report_plan_item').values({ ...row, version: 1 }).execute();
+      for (const part of chunks(plan.inserts, INSERT_CHUNK)) await trx.insertInto('report_plan_item').values(part.map((row) => ({ ...row, version: 1 }))).execute();
       for (const row of plan.updates) {
         await trx.updateTable('report_plan_item').set((eb) => ({ ...row, version: eb('version', '+', 1) }))
           .where('report_id', '=', reportId).where('id', '=', row.id).execute();

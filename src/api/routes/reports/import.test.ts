@@ -1,7 +1,8 @@
 // Importing an existing report through the API, on both databases: the seed report
-// (Markdown, and as a DOCX) previews with its structure, coverage and the two share
-// findings and writes nothing; dryRun=false saves and audits; bad files and callers
-// outside the scope are refused with nothing written.
+// (Markdown, and as a DOCX) previews with its structure, coverage, unit, its known
+// findings and the loss check, and writes nothing; dryRun=false saves and audits; a
+// report of another unit is refused; a lossy save is refused unless allowLoss (then
+// audited); bad files and callers outside the scope are refused with nothing written.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -39,12 +40,15 @@ async function seedDocx(): Promise<Uint8Array> {
 }
 
 interface Preview {
-  status: string; dryRun: boolean; format: string; coverage: number; period: string;
+  status: string; dryRun: boolean; format: string; coverage: number; period: string; orgUnit: string | null;
   summary: string | null;
   sections: unknown[]; documents: { reference: string }[]; plan: unknown[]; recipients: string[];
   signer: { authority: string | null; name: string } | null;
   numbers: { text: string; indicator?: string | null }[];
-  findings: { message: string; severity: string }[];
+  findings: { rule: string; message: string; severity: string }[];
+  unit: { matched: { code: string } | null; closest: { code: string }[] };
+  layout: { template: string; derived: boolean } | null;
+  loss: { missing: { paragraph: number; text: string }[] } | null;
   saved: unknown;
 }
 
@@ -68,9 +72,12 @@ for (const database of testDatabases()) {
           assert.ok(preview.sections.length > 0 && preview.plan.length === 8 && preview.recipients.length > 0, name);
           assert.ok(preview.documents.some((d) => d.reference === '695/QĐ-UBND'), name);
           assert.equal(preview.signer?.authority, 'KT. GIÁM ĐỐC');
-          assert.equal(preview.numbers.find((n) => n.text === '20.601')?.indicator, 'ioffice.docs_issued', 'numbers mapped through the template');
-          assert.equal(preview.findings.length, 2, JSON.stringify(preview.findings));
-          assert.deepEqual(preview.findings.map((f) => /^Tỷ lệ (\S+)% không khớp/.exec(f.message)?.[1]), ['1,28', '15,43'], 'the two cut (not rounded) shares');
+          assert.equal(preview.unit.matched?.code, 'stttt', 'the issuing body the closing sentence names');
+          assert.deepEqual(preview.loss?.missing, [], 'the saved report would lack nothing');
+          const cut = preview.findings.filter((f) => f.rule === 'legacy:percent_mismatch').map((f) => /^Tỷ lệ (\S+)% không khớp/.exec(f.message)?.[1]);
+          assert.deepEqual(cut, ['1,28', '15,43'], 'the two cut (not rounded) shares');
+          assert.ok(preview.findings.some((f) => f.message.includes('168 ≠ 54 + 112')), 'the parts that do not add up');
+          assert.ok(preview.findings.some((f) => f.rule === 'legacy:duplicate'), 'the meeting listed twice');
         }
         // The default is a preview too.
         assert.equal((await upload(kit, office, URL, new Uint8Array(SEED))).json().dryRun, true);
@@ -85,16 +92,48 @@ for (const database of testDatabases()) {
         const response = await upload(kit, office, `${URL}?dryRun=false&name=bao-cao.md`, new Uint8Array(SEED));
         assert.equal(response.statusCode, 200, response.body.slice(0, 500));
         const result = response.json() as Preview;
+        assert.equal(result.status, 'WARNING', JSON.stringify(result.findings.filter((f) => f.severity === 'error')));
         assert.deepEqual(result.saved, { imported: 1, updated: 0, unchanged: 0 });
         const saved = await kit.store.reports.loadInstance('stttt', '2022-04');
         assert.ok(saved);
-        assert.equal(saved.template, TEMPLATE?.code);
+        // No report and no template of the unit yet: the report keeps its own outline.
+        assert.equal(saved.template, 'nhap-stttt-2022-04');
+        assert.equal(result.layout?.derived, true);
         assert.equal(saved.plan.length, 8);
+        assert.equal(saved.items.filter((i) => i.section === 'iii').length, 9, 'the plan section prints as written');
         assert.ok(saved.documents.some((d) => d.number === '695' && d.symbol === 'QĐ-UBND'));
         const audit = await kit.store.audit.list({ action: 'report.import' });
         assert.equal(audit.length, 1);
         assert.equal(audit[0]?.actor, 'vanphong');
         assert.equal(audit[0]?.orgUnit, 'stttt');
+      }));
+
+    test('a report of another unit is refused with the closest units; a lossy save is refused unless allowLoss, then audited', () =>
+      withApi(database, async (kit) => {
+        assert.ok(TEMPLATE);
+        await kit.store.templates.upsertMany([TEMPLATE]);
+        const office = await kit.login('vanphong');
+        const district = readFileSync(path.join(ROOT, 'test/fixtures/legacy/ubnd-huyen-cau-ke-6-thang-2022.md'));
+        const wrong = (await upload(kit, office, '/api/reports/stttt/2022-H1/import?dryRun=false', new Uint8Array(district))).json() as Preview;
+        assert.equal(wrong.status, 'ERROR');
+        assert.ok(wrong.findings.some((f) => f.rule === 'legacy:unit_unknown' && /Các đơn vị gần nhất/.test(f.message)), JSON.stringify(wrong.findings));
+        assert.equal(wrong.saved, null);
+        assert.equal(await kit.store.reports.find('stttt', '2022-H1'), undefined);
+
+        // The seed with a part the department's template has no place for.
+        const extra = new TextEncoder().encode(SEED.toString('utf8').replace('Trên đây là', '## **IV. KIẾN NGHỊ, ĐỀ XUẤT**\n\n- Đề nghị Bộ hỗ trợ kinh phí nâng cấp Trung tâm dữ liệu.\n\nTrên đây là'));
+        const refused = (await upload(kit, office, `${URL}?dryRun=false&template=stttt-monthly`, extra)).json() as Preview;
+        assert.equal(refused.status, 'ERROR');
+        // The new part, and what the template prints only from indicators this database lacks (I.6.3, II.3).
+        const missing = refused.loss?.missing.map((m) => m.text) ?? [];
+        for (const text of ['IV. KIẾN NGHỊ, ĐỀ XUẤT', '- Đề nghị Bộ hỗ trợ kinh phí nâng cấp Trung tâm dữ liệu.', '- Tiếp nhận đơn tố cáo: Không có.']) assert.ok(missing.includes(text), text);
+        assert.equal(await kit.store.reports.find('stttt', '2022-04'), undefined);
+        const allowed = (await upload(kit, office, `${URL}?dryRun=false&template=stttt-monthly&allowLoss=true`, extra)).json() as Preview;
+        assert.equal(allowed.status, 'WARNING');
+        assert.ok(allowed.saved);
+        const [loss] = await kit.store.audit.list({ action: 'report.import_loss' });
+        assert.equal(loss?.actor, 'vanphong');
+        assert.deepEqual((loss?.after as { missing: { text: string }[] }).missing.map((m) => m.text), refused.loss?.missing.map((m) => m.text));
       }));
 
     test('bad files are 400 or 413 with the reader\'s Vietnamese message; nothing is written', () =>
