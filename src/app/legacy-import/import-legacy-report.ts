@@ -24,7 +24,6 @@ import { parseLegacyReport } from '../../core/legacy-report/parse-legacy-report.
 import { buildImportedInstance, deriveTemplate, mapSections } from '../../core/legacy-report/report-layout.ts';
 import type { UnitCandidate } from '../../core/legacy-report/issuer-match.ts';
 import { formatNumber } from '../../core/format.ts';
-import { OrgTree } from '../../core/org-unit.ts';
 import { formatPeriod, nextPeriod, tryParsePeriod } from '../../core/period.ts';
 import type { ReportInstance } from '../../core/report-instance.ts';
 import type { ReportModel } from '../../core/report-model.ts';
