@@ -27,7 +27,7 @@ for (const database of testDatabases()) {
         const byCode = new Map(listed.map((i) => [i.code, i]));
         assert.deepEqual(byCode.get('dvc.dossiers_by_level')?.disaggregations, ['level', 'channel']);
         assert.deepEqual(byCode.get('ioffice.signed_ratio'), {
-          code: 'ioffice.signed_ratio', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'percent',
+          code: 'ioffice.signed_ratio', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'PERCENTAGE',
           disaggregations: [], aggregation: { time: 'none', org: 'none' }, expression: '#{ioffice.docs_signed} / #{ioffice.docs_issued}',
           decimals: 2, accumulates: null, partOf: null, description: null,
         });
