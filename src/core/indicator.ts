@@ -2,6 +2,7 @@
 import { checkExpression } from './check-expression.ts';
 import { isIntegerType } from './value-type.ts';
 import type { ValueType } from './value-type.ts';
+import type { Dhis2Ids } from './dhis2-ids.ts';
 
 export type { ValueType } from './value-type.ts';
 
@@ -10,15 +11,6 @@ export type IndicatorKind = 'flow' | 'stock' | 'derived';
 export type TimeAggregation = 'sum' | 'last' | 'average' | 'none';
 /** Over the org tree. */
 export type OrgAggregation = 'sum' | 'average' | 'none';
-
-/**
- * Identifiers of the same object in a DHIS2 instance, for exchanging files with it: its
- * 11-character `uid` and its `code` there when it differs from ours. Both optional.
- */
-export interface Dhis2Ids {
-  readonly uid?: string | null;
-  readonly dhis2Code?: string | null;
-}
 
 export interface DisaggregationOption extends Dhis2Ids {
   readonly code: string;
@@ -132,7 +124,6 @@ export function defineIndicator(definition: IndicatorDefinition): Indicator {
     ...definition,
     valueType: definition.valueType ?? 'NUMBER',
     disaggregations: definition.disaggregations ?? [],
-    attributes: definition.attributes ?? [],
     decimals: definition.decimals ?? 0,
     aggregation: { time: definition.aggregation?.time ?? defaults.time, org: definition.aggregation?.org ?? defaults.org },
   };

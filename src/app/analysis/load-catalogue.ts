@@ -4,6 +4,8 @@ import type { CatalogueProblem } from '../../core/indicator.ts';
 import type { Store } from '../ports.ts';
 
 export async function loadCatalogue({ store }: { store: Store }): Promise<{ catalogue: Catalogue; problems: CatalogueProblem[] }> {
-  const [indicators, disaggregations] = await Promise.all([store.indicators.listIndicators(), store.indicators.listDisaggregations()]);
-  return Catalogue.build({ indicators, disaggregations });
+  const [indicators, disaggregations, optionCombos] = await Promise.all([
+    store.indicators.listIndicators(), store.indicators.listDisaggregations(), store.indicators.listOptionCombos(),
+  ]);
+  return Catalogue.build({ indicators, disaggregations, optionCombos });
 }

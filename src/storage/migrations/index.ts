@@ -8,6 +8,9 @@ import * as createValidationRules from './2026_11_28_120300_create_validation_ru
 import * as createAuditEvents from './2026_11_28_120400_create_audit_events.ts';
 import * as createReports from './2026_11_28_121000_create_reports.ts';
 import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
+import * as valueTypeNames from './2026_12_02_140000_value_type_names.ts';
+import * as dataValueAttributeAndText from './2026_12_02_140100_data_value_attribute_and_text.ts';
+import * as externalIdentifiers from './2026_12_02_140200_external_identifiers.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -17,6 +20,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120400_create_audit_events': createAuditEvents,
   '2026_11_28_121000_create_reports': createReports,
   '2026_11_28_130000_create_accounts': createAccounts,
+  '2026_12_02_140000_value_type_names': valueTypeNames,
+  '2026_12_02_140100_data_value_attribute_and_text': dataValueAttributeAndText,
+  '2026_12_02_140200_external_identifiers': externalIdentifiers,
 };
 
 export const migrationProvider: MigrationProvider = {
