@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { OptionCombo } from '../../core/indicator.ts';
 import { buildIndicator, CHANNEL, INDICATORS } from '../testing/fixtures.ts';
 import { testDatabases } from '../testing/test-databases.ts';
 
@@ -66,7 +67,7 @@ for (const database of testDatabases()) {
         assert.deepEqual(await store.indicators.upsertIndicators([withIds]), { imported: 0, updated: 0, unchanged: 1 });
         assert.deepEqual(await store.indicators.upsertIndicators([{ ...withIds, attributes: [] }]), { imported: 0, updated: 1, unchanged: 0 });
 
-        const combos = [
+        const combos: OptionCombo[] = [
           { uid: 'HllvX50cXC0', name: 'default', options: {} },
           { uid: 'bRowv6yZOF2', code: 'ONLINE_L3', name: 'Trực tuyến, Mức 3', options: { level: '3', channel: 'online' } },
         ];
