@@ -110,7 +110,7 @@ class Index<T extends Named> {
       if (found) return { ok: true, value: found };
     }
     const how = scheme === 'UID' ? 'uid hoặc mã' : scheme === 'CODE' ? 'mã' : 'tên';
-    return { ok: false, problem: `Không có ${what} nào có ${how} "${id}".` };
+    return { ok: false, problem: `${what.charAt(0).toUpperCase()}${what.slice(1)} "${id}" chưa được khai báo (không có ${what} nào có ${how} này).` };
   }
 }
 
@@ -156,11 +156,11 @@ export class Dhis2Identifiers {
   }
 
   indicator(id: string, scheme: IdScheme): Found<Indicator> {
-    return this.indicators.find(id, scheme, 'chỉ tiêu (dataElement)');
+    return this.indicators.find(id, scheme, 'chỉ tiêu');
   }
 
   orgUnit(id: string, scheme: IdScheme): Found<OrgUnit> {
-    return this.orgUnits.find(id, scheme, 'đơn vị (orgUnit)');
+    return this.orgUnits.find(id, scheme, 'đơn vị');
   }
 
   /**
@@ -195,9 +195,8 @@ export class Dhis2Identifiers {
     for (const [name, value] of Object.entries(written)) {
       const dimension = this.dimensions.find(name, categoryScheme, 'phân tổ (category)');
       if (!dimension.ok) return dimension;
-      const index = this.optionIndexes.get(dimension.value.code);
-      const option = index?.find(value.trim(), optionScheme, `mục của phân tổ "${dimension.value.code}"`);
-      if (!option?.ok) return option ?? { ok: false, problem: `Phân tổ "${dimension.value.code}" không có mục "${value}".` };
+      const option = this.optionIndexes.get(dimension.value.code)?.find(value.trim(), optionScheme, 'mục');
+      if (!option?.ok) return { ok: false, problem: `Phân tổ "${dimension.value.code}" không có mục "${value}".` };
       options[dimension.value.code] = option.value.code;
     }
     return { ok: true, value: disaggKey(options) };

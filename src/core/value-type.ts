@@ -63,7 +63,9 @@ export interface CheckedValue {
   readonly text: string | null;
 }
 
-export type ValueCheck = ({ readonly ok: true } & CheckedValue) | { readonly ok: false; readonly message: string };
+export type ValueCheck =
+  | ({ readonly ok: true } & CheckedValue)
+  | { readonly ok: false; readonly message: string; readonly reason: string };
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const WHOLE = /^[+-]?\d+$/;
@@ -77,26 +79,27 @@ const FALSE_WORDS = new Set(['false', '0', 'f']);
  */
 export function checkValue(type: ValueType, raw: string): ValueCheck {
   const text = raw.trim();
-  const refuse = (why?: string): ValueCheck => ({ ok: false, message: `Giá trị "${raw}" không hợp lệ: cần ${VALUE_TYPE_LABELS[type]}${why ? ` (${why})` : ''}.` });
+  const refuse = (why = 'không hợp lệ'): ValueCheck => ({ ok: false, reason: why, message: `Giá trị "${raw}" ${why}; cần ${VALUE_TYPE_LABELS[type]}.` });
   switch (type) {
     case 'BOOLEAN': {
       const word = text.toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: 1, text: 'true' };
       if (FALSE_WORDS.has(word)) return { ok: true, value: 0, text: 'false' };
-      return refuse('viết true/false, 1/0 hoặc t/f');
+      return refuse('không phải đúng/sai (viết true/false, 1/0 hoặc t/f)');
     }
     case 'TRUE_ONLY':
       if (TRUE_WORDS.has(text.toLowerCase())) return { ok: true, value: 1, text: 'true' };
-      return refuse(FALSE_WORDS.has(text.toLowerCase()) ? 'kiểu này không lưu giá trị sai; muốn bỏ thì xóa giá trị' : undefined);
+      return refuse(FALSE_WORDS.has(text.toLowerCase()) ? 'là giá trị sai, kiểu này không lưu (muốn bỏ thì xóa giá trị)' : undefined);
     case 'TEXT':
     case 'LONG_TEXT': {
       const limit = TEXT_LIMIT[type] ?? Infinity;
-      if (raw.length > limit) return { ok: false, message: `Giá trị dài ${raw.length} ký tự, quá giới hạn ${limit.toLocaleString('vi-VN')} ký tự của ${VALUE_TYPE_LABELS[type]}.` };
+      if (raw.length > limit) return refuse(`dài ${raw.length.toLocaleString('vi-VN')} ký tự, quá giới hạn`);
       return { ok: true, value: null, text: raw };
     }
     case 'DATE': {
       const match = ISO_DATE.exec(text);
-      if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return refuse();
+      if (!match) return refuse('không phải ngày dạng YYYY-MM-DD');
+      if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return refuse('không có trên lịch');
       return { ok: true, value: null, text };
     }
     default:
@@ -104,22 +107,22 @@ export function checkValue(type: ValueType, raw: string): ValueCheck {
   }
 }
 
-function checkNumber(type: ValueType, text: string, refuse: (why?: string) => ValueCheck): ValueCheck {
+function checkNumber(type: ValueType, text: string, refuse: (why: string) => ValueCheck): ValueCheck {
   if (isIntegerType(type)) {
     // "1e20" and "5.0" are refused: a count is written as digits.
-    if (!WHOLE.test(text)) return refuse(DECIMAL.test(text) ? 'không phải số nguyên viết bằng chữ số' : 'không phải số');
+    if (!WHOLE.test(text)) return refuse(DECIMAL.test(text) ? 'không phải số nguyên (viết bằng chữ số, không có phần thập phân hay số mũ)' : 'không phải số');
     const number = Number(text);
     if (!Number.isSafeInteger(number)) return refuse('quá lớn');
-    if (type === 'INTEGER_POSITIVE' && number <= 0) return refuse();
-    if (type === 'INTEGER_NEGATIVE' && number >= 0) return refuse();
-    if (type === 'INTEGER_ZERO_OR_POSITIVE' && number < 0) return refuse();
+    if (type === 'INTEGER_POSITIVE' && number <= 0) return refuse('không lớn hơn 0');
+    if (type === 'INTEGER_NEGATIVE' && number >= 0) return refuse('không nhỏ hơn 0');
+    if (type === 'INTEGER_ZERO_OR_POSITIVE' && number < 0) return refuse('là số âm');
     return { ok: true, value: number === 0 ? 0 : number, text: null };
   }
-  if (!DECIMAL.test(text)) return refuse('dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn');
+  if (!DECIMAL.test(text)) return refuse('không phải số (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)');
   const number = Number(text);
   if (!Number.isFinite(number)) return refuse('quá lớn');
-  if (type === 'PERCENTAGE' && (number < 0 || number > 100)) return refuse();
-  if (type === 'UNIT_INTERVAL' && (number < 0 || number > 1)) return refuse();
+  if (type === 'PERCENTAGE' && (number < 0 || number > 100)) return refuse('nằm ngoài khoảng 0–100');
+  if (type === 'UNIT_INTERVAL' && (number < 0 || number > 1)) return refuse('nằm ngoài khoảng 0–1');
   return { ok: true, value: number === 0 ? 0 : number, text: null };
 }
 

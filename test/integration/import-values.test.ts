@@ -82,12 +82,12 @@ for (const database of testDatabases()) {
       { name: 'unknown indicator', line: 'no.such,202204,stttt,default,,1,,,,', object: 'no.such', message: /Chỉ tiêu "no.such" chưa được khai báo/ },
       { name: 'unknown org unit', line: 'qr.scans,202204,nowhere,default,,1,,,,', object: 'nowhere', message: /Đơn vị "nowhere" chưa được khai báo/ },
       { name: 'bad period', line: 'qr.scans,202213,stttt,default,,1,,,,', object: 'period', message: /Kỳ báo cáo "202213" không hợp lệ/ },
-      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải là số/ },
-      { name: 'Vietnamese thousands separator', line: 'qr.scans,202204,stttt,default,,105.400.000,,,,', object: 'value', message: /không phải là số/ },
-      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /không phải là số nguyên/ },
+      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải số; chỉ tiêu "qr.scans" .* nhận số nguyên/ },
+      { name: 'Vietnamese thousands separator', line: 'qr.scans,202204,stttt,default,,105.400.000,,,,', object: 'value', message: /không phải số/ },
+      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /"1.5" không phải số nguyên/ },
       { name: 'option the indicator does not have', line: 'dvc.dossiers,202204,stttt,channel=post,,1,,,,', object: 'categoryOptionCombo', message: /post/ },
       { name: 'dimension the indicator does not have', line: 'qr.scans,202204,stttt,channel=online,,1,,,,', object: 'categoryOptionCombo', message: /không có phân tổ "channel"/ },
-      { name: 'malformed disaggregation', line: 'dvc.dossiers,202204,stttt,online,,1,,,,', object: 'categoryOptionCombo', message: /không đúng dạng/ },
+      { name: 'malformed disaggregation', line: 'dvc.dossiers,202204,stttt,online,,1,,,,', object: 'categoryOptionCombo', message: /"online".*phân_tổ=mục/ },
       { name: 'derived indicator', line: 'ioffice.signed_ratio,202204,stttt,default,,0.77,,,,', object: 'ioffice.signed_ratio', message: /chỉ tiêu tính toán/ },
       { name: 'same key twice', line: 'ioffice.docs_issued,2022-04,stttt,,,20601,,,,', object: 'dataValue', message: /trùng khóa với dòng 2/ },
     ];
@@ -126,7 +126,7 @@ for (const database of testDatabases()) {
         ] }));
         const result = await importValues({ store, parsed, actor: 'test' });
         assert.equal(result.status, 'ERROR');
-        assert.deepEqual(result.conflicts.map((c) => [c.indexes, c.message]), [[[3], 'Số liệu trùng khóa với mục 1 (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).']]);
+        assert.deepEqual(result.conflicts.map((c) => [c.indexes, c.message]), [[[3], 'Số liệu trùng khóa với mục 1 (cùng chỉ tiêu, đơn vị, kỳ, phân tổ và phân tổ thuộc tính).']]);
       }));
 
     test('a malformed file is an error even with --skip-conflicts', () =>

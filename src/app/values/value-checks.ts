@@ -30,5 +30,5 @@ export function rowValueAndComment(indicator: Indicator, row: ValueRow, format: 
 export function checkRowValue(indicator: Indicator, raw: string): CheckedValue | string {
   const checked = checkValue(indicator.valueType, raw);
   if (checked.ok) return { value: checked.value, text: checked.text };
-  return `${checked.message.replace(/\.$/, '')}; chỉ tiêu "${indicator.code}" (${indicator.name}) nhận ${VALUE_TYPE_LABELS[indicator.valueType]}.`;
+  return `Giá trị "${raw}" ${checked.reason}; chỉ tiêu "${indicator.code}" (${indicator.name}) nhận ${VALUE_TYPE_LABELS[indicator.valueType]}.`;
 }
