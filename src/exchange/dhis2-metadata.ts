@@ -139,21 +139,18 @@ export function parseDhis2Metadata(doc: Json): MetadataParseResult {
   });
 
   // Data sets: the attribute categories of their data elements.
-  const attributesOf = new Map<string, { codes: string[]; dataSet: string }>();
+  // A data element in several sets takes the attribute categories of all of them: a value
+  // of a set without attributes is stored with none (a subset, as for disaggregations).
+  const attributesOf = new Map<string, { codes: string[] }>();
   list('dataSets').forEach((dataSet, i) => {
     const id = need('dataSets', i, dataSet);
     if (!id) return;
     const codes = categoryCodes(idOf(dataSet.categoryCombo), `dataSets[${i}].categoryCombo`);
-    const name = text(dataSet.name) ?? id;
     for (const element of Array.isArray(dataSet.dataSetElements) ? dataSet.dataSetElements : []) {
       const elementId = isObject(element) ? idOf(element.dataElement) : undefined;
       if (!elementId) continue;
-      const before = attributesOf.get(elementId);
-      if (before && before.codes.join() !== codes.join()) {
-        notices.push(`Chỉ tiêu ${elementId} nằm trong biểu "${before.dataSet}" và "${name}" với phân tổ thuộc tính khác nhau; giữ của "${before.dataSet}".`);
-        continue;
-      }
-      attributesOf.set(elementId, { codes, dataSet: name });
+      const before = attributesOf.get(elementId)?.codes ?? [];
+      attributesOf.set(elementId, { codes: [...before, ...codes.filter((code) => !before.includes(code))] });
     }
   });
   if (list('dataSets').length > 0) notices.push(`Đã đọc ${list('dataSets').length} biểu (dataSets) để lấy phân tổ thuộc tính của chỉ tiêu; baocao không lưu biểu của DHIS2 (biểu của baocao là đề cương báo cáo).`);
