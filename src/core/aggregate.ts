@@ -171,7 +171,8 @@ export class Aggregator implements ValueSource {
     if (!expr) return null;
     const source: ValueSource = {
       value: (ref, at, unit) => {
-        const own = this.catalogue.indicator(ref.indicator)?.disaggregations ?? [];
+        const part = this.catalogue.indicator(ref.indicator);
+        const own = [...(part?.disaggregations ?? []), ...(part?.attributes ?? [])];
         const added = Object.entries(filter).filter(([dimension]) => own.includes(dimension) && !Object.hasOwn(ref.filter, dimension));
         return this.value({ indicator: ref.indicator, filter: { ...ref.filter, ...Object.fromEntries(added) } }, at, unit);
       },

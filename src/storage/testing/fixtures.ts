@@ -33,7 +33,7 @@ export function buildIndicator(overrides: Partial<Indicator> & { code: string })
     name: `Chỉ tiêu ${overrides.code}`,
     unit: 'văn bản',
     kind: 'flow',
-    valueType: 'INTEGER',
+    valueType: 'INTEGER_ZERO_OR_POSITIVE',
     disaggregations: [],
     aggregation: { time: 'sum', org: 'sum' },
     decimals: 0,
