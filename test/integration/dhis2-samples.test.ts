@@ -156,5 +156,25 @@ for (const database of testDatabases()) {
         assert.match(summary.conflicts[0]?.message ?? '', /không gian tên "http:\/\/ihe.net\/quality\/schema\/adx", cần "urn:ihe:qrph:adx:2015"/);
         assert.deepEqual(await figures(store), []);
       }));
+
+    test("DHIS2's own metadata payload imports; the same file again changes nothing", () =>
+      database.withStore(async (store) => {
+        const metadata = parseMetadataFile(read('metadata/dhis2-core-metadata-import.json'), 'json').metadata;
+        const first = await importMetadata({ store, metadata, actor: 'test' });
+        assert.deepEqual(first.problems, []);
+        assert.deepEqual([first.counts.orgUnits.imported, first.counts.disaggregations.imported, first.counts.indicators.imported, first.counts.optionCombos.imported], [1, 2, 1, 4]);
+        const again = await importMetadata({ store, metadata, actor: 'test' });
+        assert.deepEqual(Object.values(again.counts).map((c) => c.imported + c.updated), [0, 0, 0, 0, 0, 0]);
+      }));
+
+    test('a disaggregation code that cannot name an XML attribute is refused at metadata import, nothing written', () =>
+      database.withStore(async (store) => {
+        const parsed = parseMetadataFile('disaggregations:\n  - { code: age group, name: Nhóm tuổi, options: [ { code: a, name: A } ] }\n', 'yaml');
+        const summary = await importMetadata({ store, metadata: parsed.metadata, actor: 'test' });
+        assert.equal(summary.status, 'ERROR');
+        assert.match(summary.problems[0]?.message ?? '', /"age group" không dùng được làm tên thuộc tính XML/);
+        assert.equal(summary.problems[0]?.path, 'disaggregations[0].code');
+        assert.deepEqual(await store.indicators.listDisaggregations(), []);
+      }));
   });
 }
