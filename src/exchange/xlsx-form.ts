@@ -215,7 +215,7 @@ async function fillSheet(sheet: Worksheet, { catalogue, unit, period, indicators
       const comment = row.getCell(COLUMN.comment);
       comment.value = now?.comment ?? null;
       comment.protection = { locked: false };
-      const format = isIntegerType(type) ? '#,##0' : hasNumber(type) ? '#,##0.######' : '@';
+      const format = isIntegerType(type) ? '#,##0' : hasNumber(type) ? '#,##0.######' : type === 'DATE' ? 'yyyy-mm-dd' : '@';
       row.getCell(COLUMN.previous).numFmt = format;
       input.numFmt = format;
       if (key !== '' || attr !== '') row.getCell(COLUMN.disagg).alignment = { indent: 1 };
@@ -377,8 +377,8 @@ function readTypedCell(cell: Cell, type: ValueType): CellReading {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'boolean') return { kind: 'value', text: value ? 'true' : 'false' };
   if (value instanceof Date) return { kind: 'value', text: value.toISOString().slice(0, 10) };
-  if (typeof value === 'number' && type === 'DATE' && isDateFormat(cell.numFmt ?? '')) {
-    // Excel's day number: days since 1899-12-30.
+  if (typeof value === 'number' && type === 'DATE') {
+    // A number in a date cell is Excel's day number: days since 1899-12-30.
     return { kind: 'value', text: new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10) };
   }
   if (typeof value === 'object' && Array.isArray((value as { richText?: unknown }).richText)) {

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importValues } from '../../src/app/values/import-values.ts';
 import type { Store } from '../../src/app/ports.ts';
+import { Catalogue } from '../../src/core/indicator.ts';
+import { parsePeriod } from '../../src/core/period.ts';
 import { parseValuesFile } from '../../src/exchange/values-file.ts';
+import { parseValuesForm, writeValuesForm } from '../../src/exchange/xlsx-form.ts';
+import { loadWorkbook, saveWorkbook, formRowOf } from '../../src/exchange/testing/workbook.ts';
+import { buildIndicator } from '../../src/storage/testing/fixtures.ts';
 import { CHANNEL, INDICATORS, TRA_VINH_UNITS } from '../../src/storage/testing/fixtures.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
@@ -146,6 +151,40 @@ for (const database of testDatabases()) {
         const result = await importValues({ store, parsed: parseValuesFile(csv), actor: 'test' });
         assert.equal(result.status, 'SUCCESS');
         assert.deepEqual(await figures(store), ['dvc.dossiers|2022-04|channel=online;level=commune|7']);
+      }));
+
+    test('value types hold on every file format: a count refuses -5 in CSV and 1e20 in JSON; text, booleans and dates go through an XLSX form', () =>
+      database.withStore(async (store) => {
+        await seed(store);
+        const csv = await importValues({ store, parsed: parseValuesFile(`${HEADER}\nqr.scans,202204,stttt,,,-5,,,,\n`), actor: 'test' });
+        assert.match(csv.conflicts[0]?.message ?? '', /"-5" là số âm; chỉ tiêu "qr.scans" .*nhận số nguyên không âm/);
+        const json = await importValues({ store, parsed: parseValuesFile(JSON.stringify({ orgUnit: 'stttt', period: '202204', dataValues: [{ dataElement: 'qr.scans', value: '1e20' }] })), actor: 'test' });
+        assert.match(json.conflicts[0]?.message ?? '', /"1e20" không phải số nguyên/);
+
+        await store.indicators.upsertIndicators([
+          buildIndicator({ code: 'note', name: 'Ghi chú', valueType: 'TEXT' }),
+          buildIndicator({ code: 'online', name: 'Có cổng trực tuyến', valueType: 'BOOLEAN' }),
+          buildIndicator({ code: 'opened', name: 'Ngày khai trương', valueType: 'DATE' }),
+        ]);
+        const [indicators, disaggregations] = [await store.indicators.listIndicators(), await store.indicators.listDisaggregations()];
+        const { catalogue } = Catalogue.build({ indicators, disaggregations });
+        const unit = (await store.orgUnits.list()).find((u) => u.code === 'stttt')!;
+        const bytes = await writeValuesForm({ catalogue, period: parsePeriod('2022-04'), units: [unit], values: [], previousValues: [], indicators: ['note', 'online', 'opened', 'qr.scans'] });
+        const workbook = await loadWorkbook(bytes);
+        const sheet = workbook.worksheets[0]!;
+        sheet.getCell(formRowOf(sheet, 'note'), 6).value = '20.601 lượt';
+        sheet.getCell(formRowOf(sheet, 'online'), 6).value = true;
+        sheet.getCell(formRowOf(sheet, 'opened'), 6).value = new Date(Date.UTC(2022, 3, 15));
+        sheet.getCell(formRowOf(sheet, 'qr.scans'), 6).value = -5;
+        const refused = await importValues({ store, parsed: await parseValuesForm(await saveWorkbook(workbook)), actor: 'test' });
+        assert.equal(refused.status, 'ERROR');
+        assert.deepEqual(refused.conflicts.map((c) => c.object), ['value'], refused.conflicts.map((c) => c.message).join('\n'));
+        assert.match(refused.conflicts[0]?.message ?? '', /"-5" là số âm/);
+        sheet.getCell(formRowOf(sheet, 'qr.scans'), 6).value = 5;
+        const form = await importValues({ store, parsed: await parseValuesForm(await saveWorkbook(workbook)), actor: 'test' });
+        assert.deepEqual(form.conflicts, []);
+        const stored = new Map((await store.dataValues.find({ orgUnits: ['stttt'] })).map((v) => [v.indicator, v.text ?? v.value]));
+        assert.deepEqual([stored.get('note'), stored.get('online'), stored.get('opened'), stored.get('qr.scans')], ['20.601 lượt', 'true', '2022-04-15', 5]);
       }));
   });
 }
