@@ -16,7 +16,8 @@ import type { ImportSummary } from '../../src/app/values/value-import.ts';
 import type { DataValue } from '../../src/core/data-value.ts';
 import type { IdSchemes } from '../../src/core/dhis2-ids.ts';
 import { parseMetadataFile } from '../../src/exchange/metadata-file.ts';
-import { valueFileOptions } from '../../src/exchange/values-export.ts';
+import { exportValuesFile, valueFileOptions } from '../../src/exchange/values-export.ts';
+import { parsePeriod } from '../../src/core/period.ts';
 import { parseValuesFile, serializeValues } from '../../src/exchange/values-file.ts';
 import type { ValuesFormat } from '../../src/exchange/values-file.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
@@ -175,6 +176,29 @@ for (const database of testDatabases()) {
         assert.match(summary.problems[0]?.message ?? '', /"age group" không dùng được làm tên thuộc tính XML/);
         assert.equal(summary.problems[0]?.path, 'disaggregations[0].code');
         assert.deepEqual(await store.indicators.listDisaggregations(), []);
+      }));
+
+    test('every period type goes in and out of every format; a year exports its halves, quarters, months, weeks and days, not the next year', () =>
+      database.withStore(async (store) => {
+        await loadMetadata(store, 'sierra-leone-sample.json');
+        const periods = ['2022', '2022S2', '2022Q4', '202211B', '202212', '2022W52', '2022WedW52', '2022BiW26', '20221231', '2022AprilS1', '2022April', '2023W1', '202301'];
+        const csv = ['dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value', ...periods.map((p, i) => `f7n9E0hX8qk,${p},DiszpKrYNg8,,,${i + 1}`)].join('\n');
+        const imported = await importText(store, csv);
+        assert.deepEqual([imported.status, imported.importCount.imported], ['SUCCESS', periods.length]);
+        for (const format of ['json', 'csv', 'adx'] as const) {
+          const year = await exportValuesFile({ store, orgUnit: 'DiszpKrYNg8', period: parsePeriod('2022'), format, exported: '2026-12-02T00:00:00.000Z' });
+          assert.ok(year.ok);
+          if (!year.ok) return;
+          // The year, its half, quarter, bi-month, month, weeks, bi-week, day and the April half; not the financial year, nor 2023's.
+          assert.equal(year.count, 10, format);
+          if (format === 'adx') assertValidAdx(year.text);
+          await database.withStore(async (other) => {
+            await loadMetadata(other, 'sierra-leone-sample.json');
+            assert.deepEqual((await importText(other, year.text)).conflicts, []);
+            assert.deepEqual((await figures(other)).length, 10);
+            assert.deepEqual(await figures(other), (await figures(store)).filter((f) => !/\|(2022-April|2023-W01|2023-01)\|/.test(f)));
+          });
+        }
       }));
   });
 }
