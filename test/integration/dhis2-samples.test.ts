@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { importMetadata } from '../../src/app/metadata/import-metadata.ts';
+import { loadDemo } from '../../src/app/metadata/load-demo.ts';
+import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
 import type { Store } from '../../src/app/ports.ts';
 import { importValues } from '../../src/app/values/import-values.ts';
 import type { ImportSummary } from '../../src/app/values/value-import.ts';
@@ -199,6 +201,21 @@ for (const database of testDatabases()) {
             assert.deepEqual(await figures(other), (await figures(store)).filter((f) => !/\|(2022-April|2023-W01|2023-01)\|/.test(f)));
           });
         }
+      }));
+
+    test("the demo month as ADX: valid against the IHE schema, groups name the report's form, and its completion once issued", () =>
+      database.withStore(async (store) => {
+        assert.equal((await loadDemo({ store, demo: readDemoFiles() })).status, 'SUCCESS');
+        const draft = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), children: true, format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
+        assert.ok(draft.ok && draft.count > 50);
+        if (!draft.ok) return;
+        assertValidAdx(draft.text);
+        assert.match(draft.text, /<group orgUnit="stttt-travinh" period="2022-04-01\/P1M" dataSet="stttt-monthly">/);
+        const report = await store.reports.find('stttt-travinh', '2022-04');
+        assert.ok(report);
+        await store.reports.updateState(report.id, report.version, { status: 'issued', issuedAt: '2022-04-15T09:00:00.000Z', number: 5, date: '2022-04-15' });
+        const issued = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
+        assert.ok(issued.ok && /dataSet="stttt-monthly" completeDate="2022-04-15"/.test(issued.text));
       }));
   });
 }

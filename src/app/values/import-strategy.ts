@@ -8,9 +8,9 @@ import { dataValueKeyString } from '../../core/data-value.ts';
 import type { DataValue, DataValueKey } from '../../core/data-value.ts';
 import type { ImportStrategy, ValueRow } from './value-import.ts';
 
-/** True when the row asks for its stored value to be deleted. */
-export function isDeletion(row: ValueRow, strategy: ImportStrategy): boolean {
-  return strategy === 'DELETE' || row.deleted === true || row.value.trim() === '';
+/** True when the row (whose value is `value`, as the file means it) asks for its stored value to be deleted. */
+export function isDeletion(row: ValueRow, value: string, strategy: ImportStrategy): boolean {
+  return strategy === 'DELETE' || row.deleted === true || value.trim() === '';
 }
 
 /** The values the strategy lets through, and how many it leaves alone. */

@@ -203,13 +203,14 @@ function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: Res
       conflicts.add(attr.object, attr.value, row.index, attr.problem);
       continue;
     }
-    const meant = rowValueAndComment(indicator, row, format);
+    // Only ADX moves values and comments about (its annotations); other rows are used as written.
+    const meant = format === 'adx' || row.annotation !== undefined ? rowValueAndComment(indicator, row, format) : undefined;
     if (typeof meant === 'string') {
       conflicts.add('value', row.value, row.index, meant);
       continue;
     }
-    const deletion = isDeletion({ ...row, value: meant.value }, strategy);
-    const checked = deletion ? null : checkRowValue(indicator, meant.value);
+    const raw = meant ? meant.value : row.value;
+    const checked = isDeletion(row, raw, strategy) ? null : checkRowValue(indicator, raw);
     if (typeof checked === 'string') {
       conflicts.add('value', row.value, row.index, checked);
       continue;
@@ -233,7 +234,7 @@ function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: Res
     }
     values.push({
       ...key, value: checked.value, ...(checked.text !== null ? { text: checked.text } : {}),
-      comment: meant.comment, storedBy: row.storedBy ?? null, updatedAt: at, ...(row.followup ? { followup: true } : {}),
+      comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? null, updatedAt: at, ...(row.followup ? { followup: true } : {}),
     });
   }
   return { values, deletions };
