@@ -274,7 +274,8 @@ export class Aggregator implements ValueSource {
     const attributes = definition?.attributes ?? [];
     if (attributes.length === 0 || !Object.keys(filter).some((dimension) => attributes.includes(dimension))) {
       if (slot.size === 1) {
-        const only = slot.values().next().value;
+        // The usual case: no attribute options, one cell under ''.
+        const only = slot.get('') ?? slot.values().next().value;
         return only ? this.readCell(only, filter) : null;
       }
       return this.sumCells(slot, filter, {});

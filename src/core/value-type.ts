@@ -78,51 +78,55 @@ const FALSE_WORDS = new Set(['false', '0', 'f']);
  * the value and what the type accepts; the caller adds the row and the indicator.
  */
 export function checkValue(type: ValueType, raw: string): ValueCheck {
+  // This runs once per row of a national file: no closure and one result object per call.
   const text = raw.trim();
-  const refuse = (why = 'không hợp lệ'): ValueCheck => ({ ok: false, reason: why, message: `Giá trị "${raw}" ${why}; cần ${VALUE_TYPE_LABELS[type]}.` });
   switch (type) {
     case 'BOOLEAN': {
       const word = text.toLowerCase();
       if (TRUE_WORDS.has(word)) return { ok: true, value: 1, text: 'true' };
       if (FALSE_WORDS.has(word)) return { ok: true, value: 0, text: 'false' };
-      return refuse('không phải đúng/sai (viết true/false, 1/0 hoặc t/f)');
+      return refuse(type, raw, 'không phải đúng/sai (viết true/false, 1/0 hoặc t/f)');
     }
     case 'TRUE_ONLY':
       if (TRUE_WORDS.has(text.toLowerCase())) return { ok: true, value: 1, text: 'true' };
-      return refuse(FALSE_WORDS.has(text.toLowerCase()) ? 'là giá trị sai, kiểu này không lưu (muốn bỏ thì xóa giá trị)' : undefined);
+      return refuse(type, raw, FALSE_WORDS.has(text.toLowerCase()) ? 'là giá trị sai, kiểu này không lưu (muốn bỏ thì xóa giá trị)' : 'không hợp lệ');
     case 'TEXT':
     case 'LONG_TEXT': {
       const limit = TEXT_LIMIT[type] ?? Infinity;
-      if (raw.length > limit) return refuse(`dài ${raw.length.toLocaleString('vi-VN')} ký tự, quá giới hạn`);
+      if (raw.length > limit) return refuse(type, raw, `dài ${raw.length.toLocaleString('vi-VN')} ký tự, quá giới hạn`);
       return { ok: true, value: null, text: raw };
     }
     case 'DATE': {
       const match = ISO_DATE.exec(text);
-      if (!match) return refuse('không phải ngày dạng YYYY-MM-DD');
-      if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return refuse('không có trên lịch');
+      if (!match) return refuse(type, raw, 'không phải ngày dạng YYYY-MM-DD');
+      if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return refuse(type, raw, 'không có trên lịch');
       return { ok: true, value: null, text };
     }
     default:
-      return checkNumber(type, text, refuse);
+      return checkNumber(type, raw, text);
   }
 }
 
-function checkNumber(type: ValueType, text: string, refuse: (why: string) => ValueCheck): ValueCheck {
+function refuse(type: ValueType, raw: string, why: string): ValueCheck {
+  return { ok: false, reason: why, message: `Giá trị "${raw}" ${why}; cần ${VALUE_TYPE_LABELS[type]}.` };
+}
+
+function checkNumber(type: ValueType, raw: string, text: string): ValueCheck {
   if (isIntegerType(type)) {
     // "1e20" and "5.0" are refused: a count is written as digits.
-    if (!WHOLE.test(text)) return refuse(DECIMAL.test(text) ? 'không phải số nguyên (viết bằng chữ số, không có phần thập phân hay số mũ)' : 'không phải số');
+    if (!WHOLE.test(text)) return refuse(type, raw, DECIMAL.test(text) ? 'không phải số nguyên (viết bằng chữ số, không có phần thập phân hay số mũ)' : 'không phải số');
     const number = Number(text);
-    if (!Number.isSafeInteger(number)) return refuse('quá lớn');
-    if (type === 'INTEGER_POSITIVE' && number <= 0) return refuse('không lớn hơn 0');
-    if (type === 'INTEGER_NEGATIVE' && number >= 0) return refuse('không nhỏ hơn 0');
-    if (type === 'INTEGER_ZERO_OR_POSITIVE' && number < 0) return refuse('là số âm');
+    if (!Number.isSafeInteger(number)) return refuse(type, raw, 'quá lớn');
+    if (type === 'INTEGER_POSITIVE' && number <= 0) return refuse(type, raw, 'không lớn hơn 0');
+    if (type === 'INTEGER_NEGATIVE' && number >= 0) return refuse(type, raw, 'không nhỏ hơn 0');
+    if (type === 'INTEGER_ZERO_OR_POSITIVE' && number < 0) return refuse(type, raw, 'là số âm');
     return { ok: true, value: number === 0 ? 0 : number, text: null };
   }
-  if (!DECIMAL.test(text)) return refuse('không phải số (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)');
+  if (!DECIMAL.test(text)) return refuse(type, raw, 'không phải số (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)');
   const number = Number(text);
-  if (!Number.isFinite(number)) return refuse('quá lớn');
-  if (type === 'PERCENTAGE' && (number < 0 || number > 100)) return refuse('nằm ngoài khoảng 0–100');
-  if (type === 'UNIT_INTERVAL' && (number < 0 || number > 1)) return refuse('nằm ngoài khoảng 0–1');
+  if (!Number.isFinite(number)) return refuse(type, raw, 'quá lớn');
+  if (type === 'PERCENTAGE' && (number < 0 || number > 100)) return refuse(type, raw, 'nằm ngoài khoảng 0–100');
+  if (type === 'UNIT_INTERVAL' && (number < 0 || number > 1)) return refuse(type, raw, 'nằm ngoài khoảng 0–1');
   return { ok: true, value: number === 0 ? 0 : number, text: null };
 }
 

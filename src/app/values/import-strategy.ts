@@ -10,12 +10,13 @@ import type { ImportStrategy, ValueRow } from './value-import.ts';
 
 /** True when the row (whose value is `value`, as the file means it) asks for its stored value to be deleted. */
 export function isDeletion(row: ValueRow, value: string, strategy: ImportStrategy): boolean {
-  return strategy === 'DELETE' || row.deleted === true || value.trim() === '';
+  // Checked first without trimming: a million rows should not allocate a string each.
+  return strategy === 'DELETE' || row.deleted === true || value === '' || (value.charCodeAt(0) <= 32 && value.trim() === '');
 }
 
 /** The values the strategy lets through, and how many it leaves alone. */
-export function applyStrategy(values: readonly DataValue[], stored: ReadonlyMap<string, DataValue>, strategy: ImportStrategy): { writes: DataValue[]; ignored: number } {
-  if (strategy === 'CREATE_AND_UPDATE' || strategy === 'DELETE') return { writes: [...values], ignored: 0 };
+export function applyStrategy(values: readonly DataValue[], stored: ReadonlyMap<string, DataValue>, strategy: ImportStrategy): { writes: readonly DataValue[]; ignored: number } {
+  if (strategy === 'CREATE_AND_UPDATE' || strategy === 'DELETE') return { writes: values, ignored: 0 };
   const writes = values.filter((value) => stored.has(dataValueKeyString(value)) === (strategy === 'UPDATE'));
   return { writes, ignored: values.length - writes.length };
 }

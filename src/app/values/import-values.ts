@@ -66,9 +66,10 @@ export async function importValues({
   const write = async (target: Store) => {
     // What is stored under the file's keys: before-values for the audit, and the
     // imported/updated split of a dry run.
-    const stored = await findStored(target, [...values, ...deletions]);
+    const touched = deletions.length === 0 ? values : [...values, ...deletions];
+    const stored = await findStored(target, touched);
     // Read inside the write's transaction, so no save can slip in between check and write.
-    assertNotStale([...values, ...deletions], bases, stored);
+    assertNotStale(touched, bases, stored);
     const { writes, ignored: leftByStrategy } = applyStrategy(values, stored, importStrategy);
     let imported = 0, updated = 0, unchanged = 0;
     for (let start = 0; start < writes.length; start += chunkSize) {
@@ -98,7 +99,7 @@ export async function importValues({
     }
     const deleted = toDelete.length;
     if (!dryRun && imported + updated + deleted > 0) {
-      await target.audit.record([auditOfImport([...writes, ...toDelete], { imported, updated, unchanged, deleted }, actor, now())]);
+      await target.audit.record([auditOfImport(toDelete.length === 0 ? writes : [...writes, ...toDelete], { imported, updated, unchanged, deleted }, actor, now())]);
     }
     return { imported, updated, unchanged, deleted, ignored: leftByStrategy + deletions.length - deleted };
   };
@@ -223,19 +224,19 @@ function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: Res
       continue;
     }
     byOrgUnit.set(orgUnit, row.index);
-    const key: DataValueKey = { indicator: indicator.code, orgUnit, period, disagg: disagg.value, ...(attr.value ? { attr: attr.value } : {}) };
+    // One object of one shape per row: this is the hot path of a national import.
+    const value: DataValue | DataValueKey = checked === null
+      ? { indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value }
+      : {
+        indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value, value: checked.value, text: checked.text,
+        comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? null, updatedAt: at, followup: row.followup === true,
+      };
     if (row.base !== undefined) {
       const base = row.base === null || row.base.trim() === '' ? null : row.base.trim();
-      bases.set(dataValueKeyString(key), base);
+      bases.set(dataValueKeyString(value), base);
     }
-    if (checked === null) {
-      deletions.push(key);
-      continue;
-    }
-    values.push({
-      ...key, value: checked.value, ...(checked.text !== null ? { text: checked.text } : {}),
-      comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? null, updatedAt: at, ...(row.followup ? { followup: true } : {}),
-    });
+    if (checked === null) deletions.push(value);
+    else values.push(value as DataValue);
   }
   return { values, deletions };
 }

@@ -29,6 +29,6 @@ export function rowValueAndComment(indicator: Indicator, row: ValueRow, format: 
 /** The value to store, or a Vietnamese message naming the value and the indicator. */
 export function checkRowValue(indicator: Indicator, raw: string): CheckedValue | string {
   const checked = checkValue(indicator.valueType, raw);
-  if (checked.ok) return { value: checked.value, text: checked.text };
+  if (checked.ok) return checked;
   return `Giá trị "${raw}" ${checked.reason}; chỉ tiêu "${indicator.code}" (${indicator.name}) nhận ${VALUE_TYPE_LABELS[indicator.valueType]}.`;
 }

@@ -31,14 +31,16 @@ export function rowKeyResolver({ catalogue, orgUnits, schemes, fallback }: {
   const indicators = new Map<string, Resolved<Indicator>>();
   const units = new Map<string, Resolved<string>>();
   const combos = new Map<string, Resolved<string>>();
-  const checked = new Map<string, string | null>();
+  // Checks by role, then indicator, then key: no string is built per row.
+  const checked = { disagg: new Map<Indicator, Map<string, string | null>>(), attr: new Map<Indicator, Map<string, string | null>>() };
 
   const check = (role: 'disagg' | 'attr', indicator: Indicator, key: string): string | null => {
-    const cacheKey = `${role}\u0000${indicator.code}\u0000${key}`;
-    let problem = checked.get(cacheKey);
+    let byKey = checked[role].get(indicator);
+    if (!byKey) checked[role].set(indicator, (byKey = new Map()));
+    let problem = byKey.get(key);
     if (problem === undefined) {
       problem = role === 'disagg' ? catalogue.checkDisaggKey(indicator.code, key) : catalogue.checkAttrKey(indicator.code, key);
-      checked.set(cacheKey, problem);
+      byKey.set(key, problem);
     }
     return problem;
   };
@@ -54,7 +56,7 @@ export function rowKeyResolver({ catalogue, orgUnits, schemes, fallback }: {
   const keyOf = (role: 'disagg' | 'attr', written: string | undefined, exploded: Readonly<Record<string, string>> | undefined, indicator: Indicator): Resolved<string> => {
     const object = role === 'disagg' ? 'categoryOptionCombo' : 'attributeOptionCombo';
     let key: Resolved<string>;
-    if (exploded && Object.keys(exploded).length > 0) {
+    if (exploded !== undefined && Object.keys(exploded).length > 0) {
       const result = ids.options(exploded, categoryScheme, optionScheme);
       key = result.ok ? { ok: true, value: result.value } : { ok: false, object, value: Object.entries(exploded).map(([k, v]) => `${k}=${v}`).join(';'), problem: result.problem };
     } else key = combo(written ?? '');

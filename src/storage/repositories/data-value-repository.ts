@@ -58,14 +58,12 @@ interface ValueRow {
   readonly followup: number | string | null;
 }
 
-/** A row as a domain value: PostgreSQL may hand numbers back as text; absent parts are left out. */
+/** A row as a domain value, one object of one shape (dashboards read many): PostgreSQL may hand numbers back as text. */
 function toDataValue(row: ValueRow): DataValue {
   return {
     indicator: row.indicator, orgUnit: row.orgUnit, period: row.period, disagg: row.disagg, attr: row.attr,
-    value: row.value === null ? null : Number(row.value),
-    ...(row.text !== null ? { text: row.text } : {}),
-    comment: row.comment, storedBy: row.storedBy, updatedAt: row.updatedAt,
-    ...(Number(row.followup) === 1 ? { followup: true } : {}),
+    value: row.value === null ? null : Number(row.value), text: row.text,
+    comment: row.comment, storedBy: row.storedBy, updatedAt: row.updatedAt, followup: Number(row.followup) === 1,
   };
 }
 
