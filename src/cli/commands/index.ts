@@ -49,8 +49,11 @@ Biến môi trường:
 
 Nhập đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra và đề cương báo cáo từ tệp YAML
 hoặc JSON (xem
-docs/metadata-format.md). Nhập trọn gói: có lỗi thì không ghi gì (mã thoát 2).
-Nhập lại cùng một tệp không thay đổi gì.
+docs/metadata-format.md). Cũng nhận tệp danh mục xuất từ DHIS2 (JSON có
+organisationUnits, dataElements, categories, categoryOptions, categoryCombos,
+categoryOptionCombos, dataSets): giữ uid của DHIS2, phần không dùng được nêu rõ.
+Nhập trọn gói: có lỗi thì không ghi gì (mã thoát 2). Nhập lại cùng một tệp không
+thay đổi gì.
 
 Tùy chọn:
   --dry-run    chỉ kiểm tra và đếm, không ghi
