@@ -97,6 +97,7 @@ function assertValidAdx(text: string): void {
     const file = path.join(dir, 'export.adx.xml');
     writeFileSync(file, text);
     const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { encoding: 'utf8' });
+    if (result.error) assert.fail(`xmllint could not run (${result.error.message}): install libxml2-utils (apt-get install libxml2-utils).`);
     assert.equal(result.status, 0, `xmllint: ${result.stderr}\n${text}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,11 +9,14 @@ import type { Principal } from '../accounts/principal.ts';
 import type { Store } from '../ports.ts';
 import type { IdSchemes } from '../../core/dhis2-ids.ts';
 import type { ImportStrategy, ImportSummary, ParsedValues } from './value-import.ts';
-import { assertRowsWritable } from './write-values.ts';
+import { assertRowsWritable, assertTargetsWritable } from './write-values.ts';
 
 export async function importValuesFile({ store, principal, parsed, dryRun = false, skipConflicts = false, importStrategy, idSchemes, now = new Date() }: {
   store: Store; principal: Principal; parsed: ParsedValues; dryRun?: boolean; skipConflicts?: boolean; importStrategy?: ImportStrategy; idSchemes?: IdSchemes; now?: Date;
 }): Promise<ImportSummary> {
   await assertRowsWritable({ store, principal, rows: parsed.rows });
-  return importValues({ store, parsed, dryRun, skipConflicts, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}), actor: actorOf(principal), now: () => now });
+  return importValues({
+    store, parsed, dryRun, skipConflicts, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}),
+    checkTargets: (target, targets) => assertTargetsWritable({ store: target, principal, targets }), actor: actorOf(principal), now: () => now,
+  });
 }

@@ -30,6 +30,12 @@ export interface ImportValuesOptions {
   readonly importStrategy?: ImportStrategy;
   /** Id schemes given with the request; the file's own win (DHIS2's precedence). */
   readonly idSchemes?: IdSchemes;
+  /**
+   * Scope and lock check of the caller on the (unit, period) pairs the rows resolve to
+   * (a file may name units by DHIS2 uid or name): run before conflicts are reported and
+   * again inside the write's transaction. Throws to refuse.
+   */
+  readonly checkTargets?: (store: Store, targets: readonly { orgUnit: string; period: string }[]) => Promise<void>;
   readonly actor: string;
   /** Called after each written chunk, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -43,7 +49,7 @@ const DEFAULT_CHUNK = 50_000;
 const PROGRESS_CHUNK = 10_000;
 
 export async function importValues({
-  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, importStrategy = 'CREATE_AND_UPDATE', idSchemes, actor, onProgress,
+  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, importStrategy = 'CREATE_AND_UPDATE', idSchemes, checkTargets, actor, onProgress,
   chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
 }: ImportValuesOptions): Promise<ImportSummary> {
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
@@ -59,11 +65,14 @@ export async function importValues({
   const conflictRows = rowsRead - values.length - deletions.length;
 
   const hasConflicts = conflicts.size > 0;
+  const targets = checkTargets ? targetsOf(values, deletions) : [];
   if (fatal || (hasConflicts && !skipConflicts)) {
+    await checkTargets?.(store, targets);
     return summary('ERROR', dryRun, { imported: 0, updated: 0, ignored: rowsRead, deleted: 0 }, 0, conflicts.list());
   }
 
   const write = async (target: Store) => {
+    await checkTargets?.(target, targets);
     // What is stored under the file's keys: before-values for the audit, and the
     // imported/updated split of a dry run.
     const touched = deletions.length === 0 ? values : [...values, ...deletions];
@@ -111,6 +120,15 @@ export async function importValues({
     counts.unchanged,
     conflicts.list(),
   );
+}
+
+/** The distinct (unit, period) pairs of the resolved values and deletions. */
+function targetsOf(values: readonly DataValueKey[], deletions: readonly DataValueKey[]): { orgUnit: string; period: string }[] {
+  const targets = new Map<string, { orgUnit: string; period: string }>();
+  for (const list of [values, deletions]) {
+    for (const { orgUnit, period } of list) targets.set(`${orgUnit}\u0000${period}`, { orgUnit, period });
+  }
+  return [...targets.values()];
 }
 
 function summary(status: ImportSummary['status'], dryRun: boolean, importCount: ImportSummary['importCount'], unchanged: number, conflicts: ImportConflict[]): ImportSummary {

@@ -15,7 +15,10 @@ export async function writeValues({ store, principal, rows, dryRun = false, impo
   store: Store; principal: Principal; rows: readonly ValueRow[]; dryRun?: boolean; importStrategy?: ImportStrategy; idSchemes?: IdSchemes; now?: Date;
 }): Promise<ImportSummary> {
   await assertRowsWritable({ store, principal, rows });
-  const summary = await importValues({ store, rows, dryRun, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}), actor: actorOf(principal), now: () => now });
+  const summary = await importValues({
+    store, rows, dryRun, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}),
+    checkTargets: (target, targets) => assertTargetsWritable({ store: target, principal, targets }), actor: actorOf(principal), now: () => now,
+  });
   const first = summary.conflicts[0];
   if (summary.status === 'ERROR' && first) {
     const row = first.indexes[0];
@@ -46,6 +49,16 @@ export async function assertRowsWritable({ store, principal, rows }: { store: St
     }
   }
   await assertPeriodsUnlocked({ store, tree, targets: [...targets.values()] });
+}
+
+/**
+ * The same check on the (unit, period) pairs the rows resolved to: a row may name its
+ * unit by DHIS2 uid or name, which assertRowsWritable cannot see.
+ */
+export async function assertTargetsWritable({ store, principal, targets }: { store: Store; principal: Principal; targets: readonly { orgUnit: string; period: string }[] }): Promise<void> {
+  const tree = await loadOrgTree(store);
+  for (const { orgUnit } of targets) requireAccess(principal, tree, 'write_values', orgUnit);
+  await assertPeriodsUnlocked({ store, tree, targets });
 }
 
 /** Which dataValueSets field a conflict's object names. */

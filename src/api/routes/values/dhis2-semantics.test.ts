@@ -115,5 +115,21 @@ for (const database of testDatabases()) {
         assert.match((wrong.json() as { message: string; field: string }).message, /không có phân tổ thuộc tính/);
         assert.equal((wrong.json() as { field: string }).field, 'body.dataValues.0.attributeOptionCombo');
       }));
+
+    test('a unit named by its DHIS2 uid is checked against the caller\'s scope like its code, in PUT and in uploaded files', () =>
+      withApi(database, async (kit) => {
+        const stttt = (await kit.store.orgUnits.list()).find((u) => u.code === 'stttt')!;
+        await kit.store.orgUnits.upsertMany([{ ...stttt, uid: 'OuStttt0001' }]);
+        const outsider = await kit.login('bcvt');
+        const byUid = await kit.call(outsider, 'PUT', '/api/values', { orgUnit: 'OuStttt0001', period: '2022-04', dataValues: [{ dataElement: 'qr.scans', value: 1 }] });
+        assert.equal(byUid.statusCode, 403, byUid.body);
+        const file = JSON.stringify({ orgUnit: 'OuStttt0001', period: '202204', dataValues: [{ dataElement: 'qr.scans', value: '1' }] });
+        const uploaded = await kit.call(outsider, 'POST', '/api/values/import', file, { 'content-type': 'application/json' });
+        assert.equal(uploaded.statusCode, 403, uploaded.body);
+        const owner = await kit.login('vanphong');
+        const allowed = await kit.call(owner, 'PUT', '/api/values', { orgUnit: 'OuStttt0001', period: '2022-04', dataValues: [{ dataElement: 'qr.scans', value: 1 }] });
+        assert.equal(allowed.statusCode, 200, allowed.body);
+        assert.deepEqual((await stored(kit, owner)).values, ['qr.scans|default|=1']);
+      }));
   });
 }
