@@ -115,7 +115,7 @@ for (const database of testDatabases()) {
       const parsed = await parseValuesForm(await save(workbook));
       const summary = placeConflicts(await importValues({ store, parsed, actor: 'test' }), parsed);
       assert.equal(summary.status, 'ERROR');
-      assert.match(summary.conflicts[0]?.message ?? '', new RegExp(`^Trang 'stttt-travinh', dòng ${bad}, cột F: Giá trị "12.5" không phải số nguyên`));
+      assert.match(summary.conflicts[0]?.message ?? '', new RegExp(`^Trang 'stttt-travinh', dòng ${bad}, cột F: Giá trị "12.5" không phải là số nguyên`));
       assert.deepEqual(await store.dataValues.find({ periods: ['2022-04'] }), []);
     }));
   

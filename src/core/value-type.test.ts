@@ -30,12 +30,12 @@ describe('checkValue: what each value type accepts', () => {
 
   const refused: [ValueType, string, RegExp][] = [
     ['INTEGER_ZERO_OR_POSITIVE', '-5', /"-5" là số âm; cần số nguyên không âm/],
-    ['INTEGER', '1e20', /"1e20" không phải số nguyên/],
-    ['INTEGER', '5.0', /không phải số nguyên/],
+    ['INTEGER', '1e20', /"1e20" không phải là số nguyên/],
+    ['INTEGER', '5.0', /không phải là số nguyên/],
     ['INTEGER', '99999999999999999999', /quá lớn/],
     ['INTEGER_POSITIVE', '0', /không lớn hơn 0/],
-    ['INTEGER_ZERO_OR_POSITIVE', '20.601', /không phải số nguyên/],
-    ['NUMBER', '1,5', /không phải số/],
+    ['INTEGER_ZERO_OR_POSITIVE', '20.601', /không phải là số nguyên/],
+    ['NUMBER', '1,5', /không phải là số/],
     ['NUMBER', '1e999', /quá lớn/],
     ['PERCENTAGE', '100.5', /ngoài khoảng 0–100/],
     ['PERCENTAGE', '-1', /ngoài khoảng 0–100/],

@@ -114,7 +114,7 @@ function refuse(type: ValueType, raw: string, why: string): ValueCheck {
 function checkNumber(type: ValueType, raw: string, text: string): ValueCheck {
   if (isIntegerType(type)) {
     // "1e20" and "5.0" are refused: a count is written as digits.
-    if (!WHOLE.test(text)) return refuse(type, raw, DECIMAL.test(text) ? 'không phải số nguyên (viết bằng chữ số, không có phần thập phân hay số mũ)' : 'không phải số');
+    if (!WHOLE.test(text)) return refuse(type, raw, DECIMAL.test(text) ? 'không phải là số nguyên (viết bằng chữ số, không có phần thập phân hay số mũ)' : 'không phải là số');
     const number = Number(text);
     if (!Number.isSafeInteger(number)) return refuse(type, raw, 'quá lớn');
     if (type === 'INTEGER_POSITIVE' && number <= 0) return refuse(type, raw, 'không lớn hơn 0');
@@ -122,7 +122,7 @@ function checkNumber(type: ValueType, raw: string, text: string): ValueCheck {
     if (type === 'INTEGER_ZERO_OR_POSITIVE' && number < 0) return refuse(type, raw, 'là số âm');
     return { ok: true, value: number === 0 ? 0 : number, text: null };
   }
-  if (!DECIMAL.test(text)) return refuse(type, raw, 'không phải số (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)');
+  if (!DECIMAL.test(text)) return refuse(type, raw, 'không phải là số (dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn)');
   const number = Number(text);
   if (!Number.isFinite(number)) return refuse(type, raw, 'quá lớn');
   if (type === 'PERCENTAGE' && (number < 0 || number > 100)) return refuse(type, raw, 'nằm ngoài khoảng 0–100');

@@ -87,9 +87,9 @@ for (const database of testDatabases()) {
       { name: 'unknown indicator', line: 'no.such,202204,stttt,default,,1,,,,', object: 'no.such', message: /Chỉ tiêu "no.such" chưa được khai báo/ },
       { name: 'unknown org unit', line: 'qr.scans,202204,nowhere,default,,1,,,,', object: 'nowhere', message: /Đơn vị "nowhere" chưa được khai báo/ },
       { name: 'bad period', line: 'qr.scans,202213,stttt,default,,1,,,,', object: 'period', message: /Kỳ báo cáo "202213" không hợp lệ/ },
-      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải số; chỉ tiêu "qr.scans" .* nhận số nguyên/ },
-      { name: 'Vietnamese thousands separator', line: 'qr.scans,202204,stttt,default,,105.400.000,,,,', object: 'value', message: /không phải số/ },
-      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /"1.5" không phải số nguyên/ },
+      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải là số; chỉ tiêu "qr.scans" .* nhận số nguyên/ },
+      { name: 'Vietnamese thousands separator', line: 'qr.scans,202204,stttt,default,,105.400.000,,,,', object: 'value', message: /không phải là số/ },
+      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /"1.5" không phải là số nguyên/ },
       { name: 'option the indicator does not have', line: 'dvc.dossiers,202204,stttt,channel=post,,1,,,,', object: 'categoryOptionCombo', message: /post/ },
       { name: 'dimension the indicator does not have', line: 'qr.scans,202204,stttt,channel=online,,1,,,,', object: 'categoryOptionCombo', message: /không có phân tổ "channel"/ },
       { name: 'malformed disaggregation', line: 'dvc.dossiers,202204,stttt,online,,1,,,,', object: 'categoryOptionCombo', message: /"online".*phân_tổ=mục/ },
@@ -159,7 +159,7 @@ for (const database of testDatabases()) {
         const csv = await importValues({ store, parsed: parseValuesFile(`${HEADER}\nqr.scans,202204,stttt,,,-5,,,,\n`), actor: 'test' });
         assert.match(csv.conflicts[0]?.message ?? '', /"-5" là số âm; chỉ tiêu "qr.scans" .*nhận số nguyên không âm/);
         const json = await importValues({ store, parsed: parseValuesFile(JSON.stringify({ orgUnit: 'stttt', period: '202204', dataValues: [{ dataElement: 'qr.scans', value: '1e20' }] })), actor: 'test' });
-        assert.match(json.conflicts[0]?.message ?? '', /"1e20" không phải số nguyên/);
+        assert.match(json.conflicts[0]?.message ?? '', /"1e20" không phải là số nguyên/);
 
         await store.indicators.upsertIndicators([
           buildIndicator({ code: 'note', name: 'Ghi chú', valueType: 'TEXT' }),
