@@ -46,7 +46,7 @@ export function nationalIndicators(): Indicator[] {
       name: `Chỉ tiêu ${i}`,
       unit: 'lượt',
       kind: 'flow',
-      valueType: 'integer',
+      valueType: 'INTEGER',
       disaggregations: broken ? [`d${2 + (i % 3)}`] : [],
       aggregation: { time: 'sum', org: 'sum' },
       decimals: 0,

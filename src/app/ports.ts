@@ -4,7 +4,7 @@ import type { AccountRepository } from './accounts/account-ports.ts';
 import type { ValueSourceRepository } from './legacy-import/legacy-import-ports.ts';
 import type { ReportRepository, ReportTemplateRepository } from './reports/report-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
-import type { Disaggregation, Indicator } from '../core/indicator.ts';
+import type { Disaggregation, Indicator, OptionCombo } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import type { ValidationRule } from '../core/validate.ts';
 
@@ -20,7 +20,7 @@ export interface DataValueQuery {
 export interface UpsertCounts {
   readonly imported: number;
   readonly updated: number;
-  /** Same value and comment as stored: nothing written. */
+  /** Same value, text, comment and follow-up mark as stored: nothing written. */
   readonly unchanged: number;
 }
 
@@ -36,6 +36,9 @@ export interface IndicatorRepository {
   listDisaggregations(): Promise<Disaggregation[]>;
   upsertDisaggregations(items: readonly Disaggregation[]): Promise<UpsertCounts>;
   upsertIndicators(items: readonly Indicator[]): Promise<UpsertCounts>;
+  /** DHIS2 category option combinations, in the order first declared. */
+  listOptionCombos(): Promise<OptionCombo[]>;
+  upsertOptionCombos(items: readonly OptionCombo[]): Promise<UpsertCounts>;
 }
 
 export interface DataValueRepository {

@@ -2,6 +2,8 @@
 // Vietnamese line (exit code 2).
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { ID_SCHEME_PARAMETERS, toIdScheme } from '../core/dhis2-ids.ts';
+import type { IdScheme, IdSchemes } from '../core/dhis2-ids.ts';
 import { tryParsePeriod, type Period } from '../core/period.ts';
 import { usageError } from './cli-error.ts';
 
@@ -44,7 +46,7 @@ export function flag(args: ParsedArgs, name: string): boolean {
 export function requirePeriod(args: ParsedArgs, helpCommand: string): Period {
   const text = requireString(args, 'period', helpCommand);
   const parsed = tryParsePeriod(text);
-  if (!parsed.ok) throw usageError(`Kỳ báo cáo không hợp lệ: "${text}" (dùng 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022).`, helpCommand);
+  if (!parsed.ok) throw usageError(`Kỳ báo cáo không hợp lệ: "${text}" (${parsed.error.reason}).`, helpCommand);
   return parsed.period;
 }
 
@@ -54,6 +56,20 @@ export function oneOf<T extends string>(args: ParsedArgs, name: string, allowed:
     throw usageError(`Giá trị --${name} không hợp lệ: "${value}" (chọn ${allowed.join(' hoặc ')}).`, helpCommand);
   }
   return value as T;
+}
+
+/** DHIS2's id scheme options (--id-scheme, --data-element-id-scheme…), each UID, CODE or NAME. */
+export function idSchemeOptions(args: ParsedArgs, helpCommand: string): IdSchemes {
+  const schemes: Partial<Record<keyof IdSchemes, IdScheme>> = {};
+  for (const key of ID_SCHEME_PARAMETERS) {
+    const option = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const value = optionalString(args, option);
+    if (value === undefined) continue;
+    const scheme = toIdScheme(value);
+    if (!scheme.ok) throw usageError(`--${option}: ${scheme.problem}`, helpCommand);
+    schemes[key] = scheme.scheme;
+  }
+  return schemes;
 }
 
 /** Exactly `count` positionals (file names); extra or missing ones are usage errors. */

@@ -32,7 +32,7 @@ async function issueApril(store: Store): Promise<void> {
   }
 }
 
-async function issuedValue(store: Store): Promise<number | undefined> {
+async function issuedValue(store: Store): Promise<number | null | undefined> {
   return (await store.dataValues.find({ orgUnits: ['stttt-travinh'], periods: ['2022-04'], indicators: ['ioffice.docs_issued'] })).find((v) => v.disagg === '')?.value;
 }
 

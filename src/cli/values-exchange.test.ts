@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import { importValues } from '../app/values/import-values.ts';
 import type { DataValue } from '../core/data-value.ts';
 import { parsePeriod } from '../core/period.ts';
+import { disaggKey } from '../core/indicator.ts';
 import { parseAdx } from '../exchange/adx.ts';
 import { placeConflicts } from '../exchange/located-values.ts';
 import { SAMPLE_UNITS, sampleCatalogue, seedSampleStore } from '../exchange/testing/sample-store.ts';
@@ -159,7 +160,7 @@ for (const database of testDatabases()) {
         assert.equal(adxOut.code, 0);
         const back = parseAdx(adxOut.stdout);
         assert.deepEqual(back.conflicts, []);
-        assert.ok(back.rows.some((r) => r.indicator === 'dvc.dossiers' && r.disagg === 'channel=online;service_level=l4' && r.value === '2217'));
+        assert.ok(back.rows.some((r) => r.indicator === 'dvc.dossiers' && disaggKey(r.disaggOptions ?? {}) === 'channel=online;service_level=l4' && r.value === '2217'));
 
         const table = path.join(dir, 'bang.xlsx');
         const tableRun = await run(['values', 'export', '--format', 'xlsx', '--table', '--org', 'stttt-travinh', '--period', '2022-03..2022-04', '--out', table]);

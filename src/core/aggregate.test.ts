@@ -170,3 +170,71 @@ describe('Aggregator at scale', () => {
     assert.ok(performance.now() - started < 5000, 'should take well under a few seconds');
   });
 });
+
+describe('every period type aggregates into longer periods', () => {
+  const { catalogue: periodCatalogue } = Catalogue.build({
+    disaggregations: [{ code: 'mechanism', name: 'Nguồn vốn', options: [{ code: 'pepfar', name: 'PEPFAR' }, { code: 'state', name: 'Ngân sách' }] }],
+    indicators: [
+      defineIndicator({ code: 'cases', name: 'Ca bệnh', unit: 'ca', kind: 'flow', attributes: ['mechanism'] }),
+      defineIndicator({ code: 'beds', name: 'Giường', unit: 'giường', kind: 'stock' }),
+    ],
+  });
+  const at = (values: DataValue[]) => new Aggregator({ catalogue: periodCatalogue, tree, values });
+  const cases = (period: string, value: number, attr = ''): DataValue => ({ indicator: 'cases', orgUnit: 'xa-1', period, value, disagg: '', attr });
+  const total = (aggregator: Aggregator, period: string, filter: Record<string, string> = {}) => aggregator.value({ indicator: 'cases', filter }, parsePeriod(period), 'xa-1');
+
+  it('quarters add up to their year and halves, when no months are stored', () => {
+    const aggregator = at([cases('2022-Q1', 10), cases('2022-Q2', 20), cases('2022-Q3', 30), cases('2022-Q4', 40)]);
+    assert.equal(total(aggregator, '2022'), 100);
+    assert.equal(total(aggregator, '2022-H2'), 70);
+    assert.equal(total(aggregator, '2022-04'), null);
+  });
+
+  it('a stored quarter and the months of the other quarters are combined without counting twice', () => {
+    const aggregator = at([cases('2022-Q1', 10), cases('2022-01', 999), cases('2022-04', 1), cases('2022-05', 2), cases('2022-06', 3)]);
+    assert.equal(total(aggregator, '2022-H1'), 16);
+  });
+
+  it('weeks count towards the month holding most of their days; days towards their week and month', () => {
+    // 2022W5 (31 Jan - 6 Feb) is February's; 2022W9 (28 Feb - 6 Mar) is March's.
+    const weekly = at([cases('2022W4', 1), cases('2022W5', 2), cases('2022W6', 4), cases('2022W9', 8)]);
+    assert.equal(total(weekly, '2022-01'), 1);
+    assert.equal(total(weekly, '2022-02'), 6);
+    assert.equal(total(weekly, '2022-03'), 8);
+    assert.equal(total(weekly, '2022-Q1'), 15);
+    const daily = at([cases('2022-02-01', 1), cases('2022-02-02', 2), cases('2022-02-28', 4), cases('2022-03-01', 8)]);
+    assert.equal(total(daily, '2022W5'), 3);
+    assert.equal(total(daily, '2022-02'), 7);
+    assert.equal(total(daily, '202201B'), 7);
+    assert.equal(total(daily, '2022'), 15);
+  });
+
+  it('bi-months, April halves and financial years count towards what contains them', () => {
+    const aggregator = at([cases('202201B', 1), cases('202203B', 2), cases('202205B', 4), cases('2022AprilS2', 100)]);
+    assert.equal(total(aggregator, '2022-H1'), 7);
+    // March-April straddles two quarters: only January-February counts towards Q1.
+    assert.equal(total(aggregator, '2022-Q1'), 1);
+    const financial = at([cases('2022-04', 1), cases('2022-12', 2), cases('2023-03', 4), cases('2023-04', 8)]);
+    assert.equal(total(financial, '2022April'), 7);
+    assert.equal(total(financial, '2022AprilS2'), 6);
+  });
+
+  it('a stock takes the last stored value in date order, whatever the period type', () => {
+    const aggregator = at([
+      { indicator: 'beds', orgUnit: 'xa-1', period: '2022W1', value: 10, disagg: '' },
+      { indicator: 'beds', orgUnit: 'xa-1', period: '2022W3', value: 12, disagg: '' },
+      { indicator: 'beds', orgUnit: 'xa-1', period: '2022W2', value: 11, disagg: '' },
+    ]);
+    assert.equal(aggregator.value({ indicator: 'beds', filter: {} }, parsePeriod('2022-01'), 'xa-1'), 12);
+  });
+
+  it('attribute options are stored apart, summed by default and picked by a filter', () => {
+    const aggregator = at([cases('2022-01', 10, 'mechanism=pepfar'), cases('2022-01', 20, 'mechanism=state'), cases('2022-02', 5, 'mechanism=pepfar')]);
+    assert.equal(total(aggregator, '2022-01'), 30);
+    assert.equal(total(aggregator, '2022-01', { mechanism: 'pepfar' }), 10);
+    assert.equal(total(aggregator, '2022-Q1', { mechanism: 'pepfar' }), 15);
+    assert.equal(total(aggregator, '2022-Q1'), 35);
+    const explained = aggregator.explain('cases', parsePeriod('2022-01'), 'xa-1');
+    assert.deepEqual(explained.parts.map((part) => [part.filter, part.value]), [[{ mechanism: 'pepfar' }, 10], [{ mechanism: 'state' }, 20]]);
+  });
+});

@@ -2,8 +2,12 @@
 //
 // Order of work for value({indicator, filter}, period, orgUnit):
 //   1. per stored cell (one unit, one period): pick the disaggregation the filter asks for;
-//   2. per unit: the value stored at the period itself, else its months combined by the
-//      indicator's time rule (flow sum, stock last available, average);
+//   2. per unit: the value stored at the period itself, else the stored values of shorter
+//      periods that count towards it (months of a quarter, quarters of a year, weeks of a
+//      month by the day that holds most of the week, days), longest first and never two
+//      covering the same days, combined by the indicator's time rule (flow sum, stock
+//      last available, average); values of different attribute options are summed, unless
+//      the filter names an attribute option;
 //   3. over the unit's subtree: combine the units by the org rule (sum, average).
 // Derived indicators evaluate their expression with this Aggregator as the source, so
 // a ratio is a ratio of aggregated sums, never an average of ratios.
@@ -24,8 +28,8 @@ import { disaggKey, parseDisaggKey } from './indicator.ts';
 import type { Catalogue, DisaggKey, Indicator, OrgAggregation, TimeAggregation } from './indicator.ts';
 import type { DataValue } from './data-value.ts';
 import type { OrgTree } from './org-unit.ts';
-import { formatPeriod, monthsOf, offsetPeriod, tryParsePeriod } from './period.ts';
-import type { Period } from './period.ts';
+import { countingDay, formatPeriod, isMonthAligned, offsetPeriod, periodDays, periodEnd, periodStart, tryParsePeriod } from './period.ts';
+import type { IsoDate, Period } from './period.ts';
 
 export interface AggregationInput {
   readonly catalogue: Catalogue;
@@ -49,8 +53,37 @@ export interface Change {
 }
 
 type Filter = Readonly<Record<string, string>>;
-/** One unit, one period: value by disaggregation key. */
+/** One unit, one period, one attribute option: value by disaggregation key. */
 type Cell = Map<DisaggKey, number>;
+/** One unit, one period: cells by attribute key ('' when the indicator has no attributes). */
+type Slot = Map<DisaggKey, Cell>;
+
+/** A stored period of one unit, with the days it spans and the days by which it counts towards longer ones. */
+interface StoredPeriod {
+  readonly code: string;
+  readonly monthAligned: boolean;
+  readonly days: number;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  /** A week counts by its middle day (see periodCountsTowards); other periods by their whole span. */
+  readonly countFrom: IsoDate;
+  readonly countTo: IsoDate;
+}
+
+function storedPeriod(code: string, period: Period): StoredPeriod {
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  const days = periodDays(period);
+  const middle = countingDay(period);
+  return { code, monthAligned: isMonthAligned(period.type), days, start, end, countFrom: middle ?? start, countTo: middle ?? end };
+}
+
+/** Two stored periods that would count the same days twice. */
+function overlaps(a: StoredPeriod, b: StoredPeriod): boolean {
+  // Against a month-aligned period a week is placed by its counting day; days and weeks by their dates.
+  const [aFrom, aTo, bFrom, bTo] = a.monthAligned || b.monthAligned ? [a.countFrom, a.countTo, b.countFrom, b.countTo] : [a.start, a.end, b.start, b.end];
+  return aFrom <= bTo && bFrom <= aTo;
+}
 
 /** Reserved filter dimension, see the header comment. */
 export const PAIRED_FILTER = '_paired';
@@ -59,8 +92,10 @@ export const PAIRED_FILTER = '_paired';
 export class Aggregator implements ValueSource {
   private readonly catalogue: Catalogue;
   private readonly tree: OrgTree;
-  /** indicator → org unit → canonical period code → cell. */
-  private readonly index = new Map<string, Map<string, Map<string, Cell>>>();
+  /** indicator → org unit → canonical period code → slot. */
+  private readonly index = new Map<string, Map<string, Map<string, Slot>>>();
+  /** The stored periods of one unit's values of one indicator, parsed once. */
+  private readonly storedPeriods = new WeakMap<Map<string, Slot>, readonly StoredPeriod[]>();
   private readonly parsedKeys = new Map<DisaggKey, Record<string, string>>();
   private readonly subtrees = new Map<string, readonly string[]>();
   private readonly expressions = new Map<string, Expr | null>();
@@ -72,7 +107,8 @@ export class Aggregator implements ValueSource {
     this.tree = input.tree;
     const periodCodes = new Map<string, string | null>();
     for (const stored of input.values) {
-      if (!Number.isFinite(stored.value)) continue;
+      // Text and date values have no number to aggregate.
+      if (stored.value === null || !Number.isFinite(stored.value)) continue;
       // Accept '202204' as well as '2022-04' so one month never hides under two codes.
       let period = periodCodes.get(stored.period);
       if (period === undefined) {
@@ -85,8 +121,11 @@ export class Aggregator implements ValueSource {
       if (!byUnit) this.index.set(stored.indicator, (byUnit = new Map()));
       let byPeriod = byUnit.get(stored.orgUnit);
       if (!byPeriod) byUnit.set(stored.orgUnit, (byPeriod = new Map()));
-      let cell = byPeriod.get(period);
-      if (!cell) byPeriod.set(period, (cell = new Map()));
+      let slot = byPeriod.get(period);
+      if (!slot) byPeriod.set(period, (slot = new Map()));
+      const attr = stored.attr ?? '';
+      let cell = slot.get(attr);
+      if (!cell) slot.set(attr, (cell = new Map()));
       cell.set(stored.disagg, stored.value);
     }
   }
@@ -108,7 +147,7 @@ export class Aggregator implements ValueSource {
     }
     // A stored indicator: its value and the breakdown by each option of each dimension.
     const parts: Explanation['parts'][number][] = [];
-    for (const dimension of definition?.disaggregations ?? []) {
+    for (const dimension of [...(definition?.disaggregations ?? []), ...(definition?.attributes ?? [])]) {
       if (Object.hasOwn(filter, dimension)) continue;
       for (const option of this.catalogue.disaggregation(dimension)?.options ?? []) {
         const partFilter = { ...filter, [dimension]: option.code };
@@ -132,7 +171,8 @@ export class Aggregator implements ValueSource {
     if (!expr) return null;
     const source: ValueSource = {
       value: (ref, at, unit) => {
-        const own = this.catalogue.indicator(ref.indicator)?.disaggregations ?? [];
+        const part = this.catalogue.indicator(ref.indicator);
+        const own = [...(part?.disaggregations ?? []), ...(part?.attributes ?? [])];
         const added = Object.entries(filter).filter(([dimension]) => own.includes(dimension) && !Object.hasOwn(ref.filter, dimension));
         return this.value({ indicator: ref.indicator, filter: { ...ref.filter, ...Object.fromEntries(added) } }, at, unit);
       },
@@ -180,21 +220,87 @@ export class Aggregator implements ValueSource {
     for (const unit of units) {
       const byPeriod = byUnit.get(unit);
       if (!byPeriod) continue;
-      const value = combine(time, periods.map((period) => this.unitValue(byPeriod, filter, period, time)));
+      const value = combine(time, periods.map((period) => this.unitValue(byPeriod, filter, period, time, definition)));
       if (value !== null) unitValues.push(value);
     }
     return combineOrg(org, unitValues);
   }
 
-  /** One unit at one period: the value stored at the period itself, else its months by the time rule. */
-  private unitValue(byPeriod: Map<string, Cell>, filter: Filter, period: Period, time: TimeAggregation): number | null {
-    const direct = byPeriod.get(formatPeriod(period));
-    const directValue = direct ? this.readCell(direct, filter) : null;
-    if (directValue !== null || period.type === 'month' || time === 'none') return directValue;
-    return combine(time, monthsOf(period).map((month) => {
-      const cell = byPeriod.get(formatPeriod(month));
-      return cell ? this.readCell(cell, filter) : null;
-    }));
+  /**
+   * One unit at one period: the value stored at the period itself, else the values of the
+   * shorter stored periods that count towards it, longest first, none counted twice,
+   * combined in date order by the time rule.
+   */
+  private unitValue(byPeriod: Map<string, Slot>, filter: Filter, period: Period, time: TimeAggregation, definition: Indicator | undefined): number | null {
+    const code = formatPeriod(period);
+    const direct = byPeriod.get(code);
+    const directValue = direct ? this.readSlot(direct, filter, definition) : null;
+    if (directValue !== null || time === 'none') return directValue;
+    const stored = this.storedPeriodsOf(byPeriod);
+    if (stored.length === 0 || (stored.length === 1 && direct)) return null;
+    const target = storedPeriod(code, period);
+    const parts: { readonly at: StoredPeriod; readonly value: number }[] = [];
+    for (const candidate of stored) {
+      if (candidate.days >= target.days || candidate.countFrom < target.start || candidate.countTo > target.end) continue;
+      const slot = byPeriod.get(candidate.code);
+      const value = slot ? this.readSlot(slot, filter, definition) : null;
+      if (value !== null) parts.push({ at: candidate, value });
+    }
+    if (parts.length === 0) return null;
+    parts.sort((a, b) => b.at.days - a.at.days || (a.at.start < b.at.start ? -1 : a.at.start > b.at.start ? 1 : 0));
+    const chosen: typeof parts = [];
+    for (const part of parts) if (!chosen.some((taken) => overlaps(taken.at, part.at))) chosen.push(part);
+    chosen.sort((a, b) => (a.at.start < b.at.start ? -1 : a.at.start > b.at.start ? 1 : 0));
+    return combine(time, chosen.map((part) => part.value));
+  }
+
+  private storedPeriodsOf(byPeriod: Map<string, Slot>): readonly StoredPeriod[] {
+    let stored = this.storedPeriods.get(byPeriod);
+    if (!stored) {
+      stored = [...byPeriod.keys()].flatMap((code) => {
+        const parsed = tryParsePeriod(code);
+        return parsed.ok ? [storedPeriod(code, parsed.period)] : [];
+      });
+      this.storedPeriods.set(byPeriod, stored);
+    }
+    return stored;
+  }
+
+  /**
+   * One unit at one period: the filter's disaggregation in each attribute option's cell,
+   * summed over the attribute options the filter allows (all when it names none).
+   */
+  private readSlot(slot: Slot, filter: Filter, definition: Indicator | undefined): number | null {
+    const attributes = definition?.attributes ?? [];
+    if (attributes.length === 0 || !Object.keys(filter).some((dimension) => attributes.includes(dimension))) {
+      if (slot.size === 1) {
+        // The usual case: no attribute options, one cell under ''.
+        const only = slot.get('') ?? slot.values().next().value;
+        return only ? this.readCell(only, filter) : null;
+      }
+      return this.sumCells(slot, filter, {});
+    }
+    const attributeFilter: Record<string, string> = {};
+    const rest: Record<string, string> = {};
+    for (const [dimension, option] of Object.entries(filter)) {
+      if (attributes.includes(dimension)) attributeFilter[dimension] = option;
+      else rest[dimension] = option;
+    }
+    return this.sumCells(slot, rest, attributeFilter);
+  }
+
+  private sumCells(slot: Slot, filter: Filter, attributeFilter: Filter): number | null {
+    let sum: number | null = null;
+    const wanted = Object.entries(attributeFilter);
+    for (const [attr, cell] of slot) {
+      if (wanted.length > 0) {
+        const options = this.parse(attr);
+        if (!wanted.every(([dimension, option]) => (option === '*' ? Object.hasOwn(options, dimension) : options[dimension] === option))) continue;
+      }
+      const value = this.readCell(cell, filter);
+      if (value !== null) sum = (sum ?? 0) + value;
+    }
+    return sum;
   }
 
   /** Picks the disaggregation a filter asks for in one cell (see the header comment). */

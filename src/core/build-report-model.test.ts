@@ -11,11 +11,11 @@ import type { Block, ReportTemplate } from './report-template.ts';
 const { catalogue } = Catalogue.build({
   disaggregations: [{ code: 'channel', name: 'Kênh', options: [{ code: 'direct', name: 'Trực tiếp' }, { code: 'online', name: 'Trực tuyến' }] }],
   indicators: [
-    defineIndicator({ code: 'docs.issued', name: 'Văn bản phát hành', unit: 'văn bản', kind: 'flow', valueType: 'integer' }),
-    defineIndicator({ code: 'docs.signed', name: 'Văn bản ký số', unit: 'văn bản', kind: 'flow', valueType: 'integer' }),
-    defineIndicator({ code: 'dossiers', name: 'Hồ sơ', unit: 'hồ sơ', kind: 'flow', valueType: 'integer', disaggregations: ['channel'] }),
-    defineIndicator({ code: 'scans', name: 'Lượt quét', unit: 'lượt', kind: 'stock', valueType: 'integer' }),
-    defineIndicator({ code: 'pending.value', name: 'Chưa nhập', unit: 'lượt', kind: 'flow', valueType: 'integer' }),
+    defineIndicator({ code: 'docs.issued', name: 'Văn bản phát hành', unit: 'văn bản', kind: 'flow', valueType: 'INTEGER' }),
+    defineIndicator({ code: 'docs.signed', name: 'Văn bản ký số', unit: 'văn bản', kind: 'flow', valueType: 'INTEGER' }),
+    defineIndicator({ code: 'dossiers', name: 'Hồ sơ', unit: 'hồ sơ', kind: 'flow', valueType: 'INTEGER', disaggregations: ['channel'] }),
+    defineIndicator({ code: 'scans', name: 'Lượt quét', unit: 'lượt', kind: 'stock', valueType: 'INTEGER' }),
+    defineIndicator({ code: 'pending.value', name: 'Chưa nhập', unit: 'lượt', kind: 'flow', valueType: 'INTEGER' }),
   ],
 });
 

@@ -17,7 +17,7 @@ const dossiers = defineIndicator({ code: 'dvc.dossiers', name: 'Hồ sơ tiếp 
 const scans = defineIndicator({ code: 'qr.scans', name: 'Lượt quét mã QR', unit: 'lượt', kind: 'flow' });
 const scansTotal = defineIndicator({ code: 'qr.scans_total', name: 'Tổng lượt quét mã QR', unit: 'lượt', kind: 'stock', accumulates: 'qr.scans' });
 const signedRate = defineIndicator({
-  code: 'ioffice.signed_rate', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'percent', decimals: 2,
+  code: 'ioffice.signed_rate', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'PERCENTAGE', decimals: 2,
   expression: '#{ioffice.docs_signed} / #{ioffice.docs_issued}',
 });
 const good = [issued, signed, dossiers, scans, scansTotal, signedRate];
@@ -52,7 +52,7 @@ describe('defineIndicator', () => {
     assert.deepEqual(issued.aggregation, { time: 'sum', org: 'sum' });
     assert.deepEqual(scansTotal.aggregation, { time: 'last', org: 'sum' });
     assert.deepEqual(signedRate.aggregation, { time: 'none', org: 'none' });
-    assert.equal(issued.valueType, 'number');
+    assert.equal(issued.valueType, 'NUMBER');
     assert.equal(issued.decimals, 0);
     assert.deepEqual(issued.disaggregations, []);
   });

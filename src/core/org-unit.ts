@@ -1,7 +1,8 @@
 // Organisation units (đơn vị) and the tree they form.
 import type { IsoDate } from './period.ts';
+import type { Dhis2Ids } from './dhis2-ids.ts';
 
-export interface OrgUnit {
+export interface OrgUnit extends Dhis2Ids {
   readonly code: string;
   readonly name: string;
   /** Short name for tables and documents ("Sở TT&TT"). */

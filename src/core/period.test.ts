@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import {
   InvalidPeriodError, dataWindow, formatPeriod, formatPeriodDhis2, monthsOf, nextPeriod, offsetPeriod,
   parsePeriod, periodContains, periodEnd, periodEquals, periodLabel, periodStart, previousPeriod,
-  reportDeadline, tryParsePeriod, yearToDateMonths, addDays,
+  reportDeadline, tryParsePeriod, yearToDateMonths, addDays, PERIOD_TYPES, periodsInYear, periodCountsTowards,
+  periodOfDate, periodStartingOn, periodsWithin, weekday,
 } from './period.ts';
-import type { Period, PeriodType } from './period.ts';
+import type { Period } from './period.ts';
 
 const p = parsePeriod;
 const codes = (periods: Period[]) => periods.map(formatPeriod);
@@ -44,7 +45,11 @@ describe('parsePeriod', () => {
     ['   ', /chuỗi rỗng/],
     ['abc', /không đúng dạng/],
     ['2022-4', /không đúng dạng/],
-    ['2022-04-01', /không đúng dạng/],
+    ['2022-02-30', /không có ngày 30/],
+    ['2021W53', /tuần phải từ 1 đến 52/],
+    ['202202B', /tháng lẻ/],
+    ['2022BiW27', /hai tuần phải từ 1 đến 26/],
+    ['2020BiW28', /hai tuần phải từ 1 đến 27/],
     ['1899', /năm phải từ 1900 đến 2999/],
     ['3000-01', /năm phải từ 1900 đến 2999/],
   ];
@@ -214,11 +219,9 @@ describe('periodEquals and yearToDateMonths', () => {
 });
 
 describe('properties', () => {
-  const types: PeriodType[] = ['month', 'quarter', 'half', 'year'];
-  const maxIndex: Record<PeriodType, number> = { month: 12, quarter: 4, half: 2, year: 1 };
-  const arbPeriod = fc.constantFrom(...types).chain((type) =>
-    fc.record({ type: fc.constant(type), year: fc.integer({ min: 1950, max: 2950 }), index: fc.integer({ min: 1, max: maxIndex[type] }) })
-      .map((period): Period => ({ ...period })));
+  const arbPeriod = fc.constantFrom(...PERIOD_TYPES).chain((type) =>
+    fc.integer({ min: 1950, max: 2950 }).chain((year) =>
+      fc.integer({ min: 1, max: periodsInYear(type, year) }).map((index): Period => ({ type, year, index }))));
 
   it('parse∘format is the identity for canonical and DHIS2 codes', () => {
     fc.assert(fc.property(arbPeriod, (period) => {
@@ -239,7 +242,16 @@ describe('properties', () => {
     fc.assert(fc.property(arbPeriod, (period) => {
       for (const month of monthsOf(period)) assert.ok(periodContains(period, month));
       const { from, to } = dataWindow(period);
-      assert.ok(from < to && to < reportDeadline(period));
+      assert.ok(from <= to && to < reportDeadline(period));
+    }));
+  });
+
+  it('consecutive periods of a type tile the calendar: each starts the day after the previous ends', () => {
+    fc.assert(fc.property(arbPeriod, (period) => {
+      assert.equal(periodStart(nextPeriod(period)), addDays(periodEnd(period), 1));
+      assert.deepEqual(periodOfDate(period.type, periodStart(period)), period);
+      assert.deepEqual(periodOfDate(period.type, periodEnd(period)), period);
+      assert.deepEqual(periodStartingOn(period.type, periodStart(period)), period);
     }));
   });
 
@@ -251,5 +263,93 @@ describe('properties', () => {
         assert.ok(error instanceof InvalidPeriodError);
       }
     }));
+  });
+});
+
+describe('DHIS2 period types', () => {
+  const table: [string, string, string, string, string][] = [
+    // input, canonical, DHIS2, start, end
+    ['20220415', '2022-04-15', '20220415', '2022-04-15', '2022-04-15'],
+    ['2022-04-15', '2022-04-15', '20220415', '2022-04-15', '2022-04-15'],
+    ['2022W5', '2022-W05', '2022W5', '2022-01-31', '2022-02-06'],
+    ['2022W05', '2022-W05', '2022W5', '2022-01-31', '2022-02-06'],
+    ['2020W53', '2020-W53', '2020W53', '2020-12-28', '2021-01-03'],
+    ['2021W1', '2021-W01', '2021W1', '2021-01-04', '2021-01-10'],
+    ['2022WedW5', '2022-WedW05', '2022WedW5', '2022-01-26', '2022-02-01'],
+    ['2022ThuW5', '2022-ThuW05', '2022ThuW5', '2022-01-27', '2022-02-02'],
+    ['2022SatW5', '2022-SatW05', '2022SatW5', '2022-01-29', '2022-02-04'],
+    ['2022SunW5', '2022-SunW05', '2022SunW5', '2022-01-30', '2022-02-05'],
+    ['2022BiW1', '2022-BiW01', '2022BiW1', '2022-01-03', '2022-01-16'],
+    ['2022BiW3', '2022-BiW03', '2022BiW3', '2022-01-31', '2022-02-13'],
+    ['202201B', '2022-B1', '202201B', '2022-01-01', '2022-02-28'],
+    ['202203B', '2022-B2', '202203B', '2022-03-01', '2022-04-30'],
+    ['2022-B6', '2022-B6', '202211B', '2022-11-01', '2022-12-31'],
+    ['2022AprilS1', '2022-AprilS1', '2022AprilS1', '2022-04-01', '2022-09-30'],
+    ['2022AprilS2', '2022-AprilS2', '2022AprilS2', '2022-10-01', '2023-03-31'],
+    ['2022April', '2022-April', '2022April', '2022-04-01', '2023-03-31'],
+    ['2022July', '2022-July', '2022July', '2022-07-01', '2023-06-30'],
+    ['2022Oct', '2022-Oct', '2022Oct', '2022-10-01', '2023-09-30'],
+  ];
+  for (const [input, canonical, dhis2, start, end] of table) {
+    it(`${input}: ${canonical} / ${dhis2}, ${start}..${end}`, () => {
+      const period = p(input);
+      assert.equal(formatPeriod(period), canonical);
+      assert.equal(formatPeriodDhis2(period), dhis2);
+      assert.equal(periodStart(period), start);
+      assert.equal(periodEnd(period), end);
+      assert.deepEqual(p(canonical), period);
+      assert.deepEqual(p(dhis2), period);
+    });
+  }
+
+  it('weeks start on their weekday and ISO years have 52 or 53 weeks', () => {
+    assert.equal(weekday(periodStart(p('2022W5'))), 1);
+    assert.equal(weekday(periodStart(p('2022WedW5'))), 3);
+    assert.equal(weekday(periodStart(p('2022SunW5'))), 7);
+    assert.equal(periodsInYear('week', 2020), 53);
+    assert.equal(periodsInYear('week', 2022), 52);
+    assert.equal(periodsInYear('day', 2024), 366);
+  });
+
+  it('offsets cross years for weeks and days', () => {
+    assert.equal(formatPeriod(nextPeriod(p('2020W53'))), '2021-W01');
+    assert.equal(formatPeriod(previousPeriod(p('2021W1'))), '2020-W53');
+    assert.equal(formatPeriod(nextPeriod(p('2022-12-31'))), '2023-01-01');
+    assert.equal(formatPeriod(offsetPeriod(p('2022April'), -1)), '2021-April');
+    assert.equal(formatPeriod(nextPeriod(p('2022AprilS2'))), '2023-AprilS1');
+    // Bi-week 27 of a 53-week year is week 53 alone.
+    assert.equal(periodEnd(p('2020BiW27')), '2021-01-03');
+    assert.equal(formatPeriod(nextPeriod(p('2020BiW27'))), '2021-BiW01');
+  });
+
+  it('a week counts towards the month, quarter and year holding most of its days', () => {
+    // 2022W5 runs Mon 31 Jan to Sun 6 Feb: four of its days are in February.
+    assert.equal(periodCountsTowards(p('2022-02'), p('2022W5')), true);
+    assert.equal(periodCountsTowards(p('2022-01'), p('2022W5')), false);
+    // 2020W53 runs 28 Dec 2020 to 3 Jan 2021: it belongs to 2020, as its name says.
+    assert.equal(periodCountsTowards(p('2020'), p('2020W53')), true);
+    assert.equal(periodCountsTowards(p('2021'), p('2020W53')), false);
+    // A bi-month straddling two quarters counts towards neither, only the half and year.
+    assert.equal(periodCountsTowards(p('2022-Q1'), p('202203B')), false);
+    assert.equal(periodCountsTowards(p('2022-H1'), p('202203B')), true);
+    assert.equal(periodCountsTowards(p('2022'), p('2022AprilS1')), true);
+    assert.equal(periodCountsTowards(p('2022'), p('2022AprilS2')), false);
+  });
+
+  it('periodsWithin a year lists its quarters, halves, months, weeks and days, and nothing of the next year', () => {
+    const codesWithin = periodsWithin(p('2022')).map(formatPeriod);
+    for (const code of ['2022', '2022-Q3', '2022-H2', '2022-12', '2022-B6', '2022-W52', '2022-12-31', '2022-AprilS1', '2022-BiW26']) {
+      assert.ok(codesWithin.includes(code), code);
+    }
+    for (const code of ['2023-01', '2022-AprilS2', '2022-April', '2021-W52', '2023-W01']) assert.ok(!codesWithin.includes(code), code);
+    assert.equal(new Set(codesWithin).size, codesWithin.length);
+    assert.equal(codesWithin.filter((code) => /^\d{4}-\d{2}-\d{2}$/.test(code)).length, 365);
+  });
+
+  it('labels say the dates of weeks and financial years', () => {
+    assert.equal(periodLabel(p('2022W5')), 'tuần 5 năm 2022 (31/01/2022–06/02/2022)');
+    assert.equal(periodLabel(p('2022-04-15')), 'ngày 15/04/2022');
+    assert.equal(periodLabel(p('202203B')), 'tháng 3–4 năm 2022');
+    assert.equal(periodLabel(p('2022July')), 'năm tài chính 2022 (01/07/2022–30/06/2023)');
   });
 });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { parseMetadataFile, serializeMetadata } from './metadata-file.ts';
 
@@ -133,4 +134,56 @@ test('a bad entry does not hide the valid ones', () => {
     'indicators:\n  - { code: a, name: A, unit: x, kind: flux }\n  - { code: b, name: B, unit: x, kind: flow }', 'yaml');
   assert.equal(problems.length, 1);
   assert.deepEqual(metadata.indicators.map((i) => i.code), ['b']);
+});
+
+test('DHIS2 identifiers, attribute dimensions, DHIS2 value types and option combinations round-trip', () => {
+  const text = `
+orgUnits:
+  - { code: stttt, name: Sở TT&TT, parent: null, uid: OuStttt0001, dhis2Code: OU_STTTT }
+disaggregations:
+  - { code: channel, name: Kênh, uid: CatChannel1, options: [ { code: online, name: Trực tuyến, uid: CoOnline001, dhis2Code: ONLINE } ] }
+  - { code: mechanism, name: Nguồn vốn, options: [ { code: state, name: Ngân sách } ] }
+indicators:
+  - { code: dvc.dossiers, name: Hồ sơ, unit: hồ sơ, kind: flow, valueType: INTEGER_ZERO_OR_POSITIVE, disaggregations: [channel], attributes: [mechanism], uid: DeDossier01 }
+  - { code: note, name: Ghi chú, unit: '', kind: flow, valueType: TEXT }
+optionCombos:
+  - { uid: CocOnline01, code: COC_ONLINE, name: Trực tuyến, options: { channel: online } }
+`;
+  const parsed = parseMetadataFile(text, 'yaml');
+  assert.deepEqual(parsed.problems, []);
+  const [dossiers, note] = parsed.metadata.indicators;
+  assert.deepEqual([dossiers?.uid, dossiers?.attributes, dossiers?.valueType, dossiers?.decimals], ['DeDossier01', ['mechanism'], 'INTEGER_ZERO_OR_POSITIVE', 0]);
+  assert.deepEqual([note?.valueType, note?.decimals], ['TEXT', 2]);
+  assert.deepEqual(parsed.metadata.orgUnits[0]?.dhis2Code, 'OU_STTTT');
+  assert.deepEqual(parsed.metadata.optionCombos, [{ uid: 'CocOnline01', code: 'COC_ONLINE', name: 'Trực tuyến', options: { channel: 'online' } }]);
+  const once = serializeMetadata(parsed.metadata, 'yaml');
+  assert.equal(serializeMetadata(parseMetadataFile(once, 'yaml').metadata, 'yaml'), once);
+  assert.match(once, /attributes:\n {6}- mechanism/);
+  assert.match(parseMetadataFile(text.replace('INTEGER_ZERO_OR_POSITIVE', 'COORDINATE'), 'yaml').problems[0]?.message ?? '', /COORDINATE/);
+});
+
+test("a DHIS2 metadata export is read: org units, categories, option combinations, data elements (DHIS2's own test payload)", () => {
+  const text = readFileSync(new URL('../../test/fixtures/dhis2/metadata/dhis2-core-metadata-import.json', import.meta.url), 'utf8');
+  const parsed = parseMetadataFile(text, 'json');
+  assert.deepEqual(parsed.problems, []);
+  const { orgUnits, disaggregations, indicators, optionCombos } = parsed.metadata;
+  assert.deepEqual(orgUnits.map((u) => [u.code, u.uid, u.name, u.openingDate]), [['OrgUnitUid1', 'OrgUnitUid1', 'test org 1', '2023-06-15']]);
+  assert.deepEqual(disaggregations.map((d) => [d.code, d.name, d.options.map((o) => o.code)]), [['CategoUid01', 'cat 1', ['CatOptUid01', 'CatOptUid02']], ['CategoUid02', 'cat 2', ['CatOptUid03', 'CatOptUid04']]]);
+  assert.deepEqual(indicators.map((i) => [i.code, i.valueType, i.kind, i.disaggregations]), [['DeUid000001', 'TEXT', 'flow', []]]);
+  assert.deepEqual(optionCombos?.[0], { uid: 'CocUid00001', name: 'cat opt 1, cat opt 3', options: { CategoUid01: 'CatOptUid01', CategoUid02: 'CatOptUid03' } });
+});
+
+test('a DHIS2 export: codes become ours (the uid when a category code cannot name an XML attribute), data sets give attribute categories, the rest is named', () => {
+  const parsed = parseMetadataFile(JSON.stringify({
+    system: { version: '2.40' }, programs: [{ id: 'x' }],
+    categoryOptions: [{ id: 'CoA00000001', code: 'A', name: 'A' }, { id: 'CoM00000001', code: 'PEPFAR', name: 'PEPFAR' }],
+    categories: [{ id: 'CatSpace001', code: 'Age 15+', name: 'Age', categoryOptions: [{ id: 'CoA00000001' }] }, { id: 'CatMech0001', code: 'MECH', name: 'Mechanism', categoryOptions: [{ id: 'CoM00000001' }] }],
+    categoryCombos: [{ id: 'CcAge000001', name: 'Age', categories: [{ id: 'CatSpace001' }] }, { id: 'CcMech00001', name: 'Mech', categories: [{ id: 'CatMech0001' }] }],
+    dataElements: [{ id: 'DeA00000001', code: 'DE_A', name: 'A', valueType: 'INTEGER_ZERO_OR_POSITIVE', aggregationType: 'LAST', categoryCombo: { id: 'CcAge000001' } }],
+    dataSets: [{ id: 'DsA00000001', name: 'Form', categoryCombo: { id: 'CcMech00001' }, dataSetElements: [{ dataElement: { id: 'DeA00000001' } }] }],
+  }), 'json');
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.metadata.disaggregations.map((d) => [d.code, d.dhis2Code ?? null]), [['CatSpace001', 'Age 15+'], ['MECH', null]]);
+  assert.deepEqual(parsed.metadata.indicators.map((i) => [i.code, i.kind, i.aggregation.time, i.disaggregations, i.attributes]), [['DE_A', 'stock', 'last', ['CatSpace001'], ['MECH']]]);
+  assert.match(parsed.notices?.join(' ') ?? '', /programs/);
 });

@@ -6,7 +6,8 @@
 // ```yaml
 // orgUnits:
 //   - { code: travinh, name: Tỉnh Trà Vinh, parent: null, kind: province,
-//       opening: 1992-05-01, closing: 2025-07-01, successor: vinhlong }
+//       opening: 1992-05-01, closing: 2025-07-01, successor: vinhlong,
+//       uid: ImspTQPwCqd, dhis2Code: OU_1 }   # optional: the unit in a DHIS2 instance
 // disaggregations:
 //   - code: channel
 //     name: Kênh
@@ -16,8 +17,9 @@
 //     name: Văn bản điện tử phát hành trên iOffice
 //     unit: văn bản
 //     kind: flow            # flow | stock | derived
-//     valueType: integer    # integer | number | percent (default number)
+//     valueType: INTEGER_ZERO_OR_POSITIVE   # DHIS2's value types (default NUMBER; integer, number, percent still read)
 //     disaggregations: []   # codes
+//     attributes: []        # codes of attribute dimensions (DHIS2's attribute categories)
 //     aggregation: { time: sum, org: sum }   # optional; defaults from kind
 //     expression: null      # derived only
 //     decimals: 0           # default: 0 for integer, 2 otherwise
@@ -27,7 +29,11 @@
 //   - { code: ..., name: ..., left: '#{a}', operator: less_than_or_equal_to, right: '#{b}',
 //       severity: error, message: ..., missing: SKIP_IF_ANY_VALUE_MISSING }
 // templates: [ ... ]      # optional; see src/core/report-template.ts
+// optionCombos:           # optional: DHIS2's category option combinations, by which files name disaggregations
+//   - { uid: bRowv6yZOF2, code: null, name: 'Trực tuyến, Mức 4', options: { channel: online, service_level: l4 } }
 // ```
+// A DHIS2 metadata export (JSON with organisationUnits, dataElements, categories…) is
+// read too, by dhis2-metadata.ts.
 //
 // Parsing never throws on bad input: each entry is checked on its own, valid entries are
 // kept, and every problem comes back with a path such as `indicators[3].kind` and a
@@ -36,10 +42,13 @@
 // defaults filled in, so export → import → export gives the same text.
 import { z } from 'zod';
 import { parseDocument, stringify } from 'yaml';
-import type { Disaggregation, Indicator, IndicatorKind, TimeAggregation, OrgAggregation, ValueType } from '../core/indicator.ts';
+import { defaultDecimals } from '../core/indicator.ts';
+import type { Disaggregation, Indicator, IndicatorKind, OptionCombo, TimeAggregation, OrgAggregation } from '../core/indicator.ts';
+import { LEGACY_VALUE_TYPES, VALUE_TYPES } from '../core/value-type.ts';
 import type { OrgUnitInput } from '../core/org-unit.ts';
 import type { ValidationRule } from '../core/validate.ts';
 import type { Block, ReportTemplate, TemplateSection } from '../core/report-template.ts';
+import { isDhis2Metadata, parseDhis2Metadata } from './dhis2-metadata.ts';
 
 export type MetadataFormat = 'yaml' | 'json';
 
@@ -49,6 +58,8 @@ export interface Metadata {
   readonly indicators: Indicator[];
   readonly validationRules: ValidationRule[];
   readonly templates?: ReportTemplate[];
+  /** DHIS2's category option combinations (optional). */
+  readonly optionCombos?: OptionCombo[];
 }
 
 export interface FileProblem {
@@ -61,6 +72,8 @@ export interface FileProblem {
 export interface MetadataParseResult {
   readonly metadata: Metadata;
   readonly problems: FileProblem[];
+  /** What was read but not kept (parts of a DHIS2 export baocao has no place for). */
+  readonly notices?: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -77,6 +90,8 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 const ZNullableText = z.string().nullable().optional();
+/** DHIS2's identifiers of the same object, both optional. */
+const ZDhis2Ids = { uid: ZCode.nullable().optional(), dhis2Code: ZCode.nullable().optional() };
 
 export const ZOrgUnitEntry = z.strictObject({
   code: ZCode,
@@ -87,16 +102,25 @@ export const ZOrgUnitEntry = z.strictObject({
   opening: ZIsoDate.nullable().optional(),
   closing: ZIsoDate.nullable().optional(),
   successor: ZCode.nullable().optional(),
+  ...ZDhis2Ids,
 });
 
 export const ZDisaggregationEntry = z.strictObject({
   code: ZCode,
   name: z.string().min(1),
-  options: z.array(z.strictObject({ code: ZCode, name: z.string().min(1) })).min(1),
+  ...ZDhis2Ids,
+  options: z.array(z.strictObject({ code: ZCode, name: z.string().min(1), ...ZDhis2Ids })).min(1),
+});
+
+export const ZOptionComboEntry = z.strictObject({
+  uid: ZCode,
+  code: ZCode.nullable().optional(),
+  name: z.string().min(1),
+  options: z.record(z.string(), ZCode),
 });
 
 const ZKind = z.enum(['flow', 'stock', 'derived']);
-const ZValueType = z.enum(['integer', 'number', 'percent']);
+const ZValueType = z.enum([...VALUE_TYPES, ...(Object.keys(LEGACY_VALUE_TYPES) as [string, ...string[]])]).transform((name) => LEGACY_VALUE_TYPES[name] ?? (name as (typeof VALUE_TYPES)[number]));
 const ZTimeAggregation = z.enum(['sum', 'last', 'average', 'none']);
 const ZOrgAggregation = z.enum(['sum', 'average', 'none']);
 
@@ -108,12 +132,14 @@ export const ZIndicatorEntry = z
     kind: ZKind,
     valueType: ZValueType.optional(),
     disaggregations: z.array(ZCode).optional(),
+    attributes: z.array(ZCode).optional(),
     aggregation: z.strictObject({ time: ZTimeAggregation, org: ZOrgAggregation }).nullable().optional(),
     expression: ZNullableText,
     decimals: z.number().int().min(0).max(10).optional(),
     accumulates: ZCode.nullable().optional(),
     partOf: ZCode.nullable().optional(),
     description: ZNullableText,
+    ...ZDhis2Ids,
   })
   .superRefine((entry, ctx) => {
     if (entry.kind === 'derived' && !entry.expression) {
@@ -196,7 +222,7 @@ export const ZTemplateEntry = z.strictObject({
   closing: z.string(),
 });
 
-const TOP_LEVEL_KEYS = ['orgUnits', 'disaggregations', 'indicators', 'validationRules', 'templates'] as const;
+const TOP_LEVEL_KEYS = ['orgUnits', 'disaggregations', 'indicators', 'validationRules', 'templates', 'optionCombos'] as const;
 
 // ---------------------------------------------------------------------------
 // Vietnamese messages for schema problems.
@@ -304,11 +330,25 @@ function toOrgUnit(e: z.infer<typeof ZOrgUnitEntry>): OrgUnitInput {
     openingDate: e.opening ?? null,
     closingDate: e.closing ?? null,
     successorCode: e.successor ?? null,
+    ...ids(e),
   };
 }
 
+/** DHIS2 identifiers of an entry, only those set (so objects without them read as before). */
+function ids(e: { uid?: string | null | undefined; dhis2Code?: string | null | undefined }): { uid?: string; dhis2Code?: string } {
+  return { ...(e.uid ? { uid: e.uid } : {}), ...(e.dhis2Code ? { dhis2Code: e.dhis2Code } : {}) };
+}
+
+function toDisaggregation(e: z.infer<typeof ZDisaggregationEntry>): Disaggregation {
+  return { code: e.code, name: e.name, ...ids(e), options: e.options.map((o) => ({ code: o.code, name: o.name, ...ids(o) })) };
+}
+
+function toOptionCombo(e: z.infer<typeof ZOptionComboEntry>): OptionCombo {
+  return { uid: e.uid, ...(e.code ? { code: e.code } : {}), name: e.name, options: { ...e.options } };
+}
+
 function toIndicator(e: z.infer<typeof ZIndicatorEntry>): Indicator {
-  const valueType: ValueType = e.valueType ?? 'number';
+  const valueType = e.valueType ?? 'NUMBER';
   return {
     code: e.code,
     name: e.name,
@@ -316,12 +356,14 @@ function toIndicator(e: z.infer<typeof ZIndicatorEntry>): Indicator {
     kind: e.kind,
     valueType,
     disaggregations: e.disaggregations ?? [],
+    ...(e.attributes && e.attributes.length > 0 ? { attributes: e.attributes } : {}),
     aggregation: e.aggregation ?? defaultAggregation(e.kind),
     expression: e.expression ?? null,
-    decimals: e.decimals ?? (valueType === 'integer' ? 0 : 2),
+    decimals: e.decimals ?? defaultDecimals(valueType),
     accumulates: e.accumulates ?? null,
     partOf: e.partOf ?? null,
     description: e.description ?? null,
+    ...ids(e),
   };
 }
 
@@ -367,7 +409,7 @@ export function toTemplate(e: z.infer<typeof ZTemplateEntry>): ReportTemplate {
 
 /** Checks each element of a list on its own so one bad entry doesn't hide the rest. */
 function parseList<S extends z.ZodType, T>(
-  value: unknown, key: string, schema: S, map: (entry: z.infer<S>) => T, problems: FileProblem[],
+  value: unknown, key: string, schema: S, map: (entry: z.infer<S>) => T, problems: FileProblem[], codeOf: (entry: z.infer<S>) => string = (entry) => (entry as { code: string }).code,
 ): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -382,7 +424,7 @@ function parseList<S extends z.ZodType, T>(
       problems.push(...zodProblems(result.error, [key, index]));
       return;
     }
-    const code = (result.data as { code: string }).code;
+    const code = codeOf(result.data);
     const first = seen.get(code);
     if (first !== undefined) {
       problems.push({ path: formatIssuePath([key, index, 'code']), message: `Mã "${code}" bị trùng (đã có ở ${key}[${first}]).` });
@@ -399,6 +441,7 @@ export function parseMetadataFile(text: string, formatHint: MetadataFormat): Met
   const { value, problems } = parseStructuredText(text, formatHint);
   if (problems.length > 0) return { metadata: empty, problems };
   if (value === null || value === undefined) return { metadata: empty, problems: [] };
+  if (isDhis2Metadata(value)) return parseDhis2Metadata(value);
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { metadata: empty, problems: [{ path: '', message: 'Tệp siêu dữ liệu phải là một đối tượng với các mục orgUnits, disaggregations, indicators, validationRules, templates.' }] };
   }
@@ -411,10 +454,11 @@ export function parseMetadataFile(text: string, formatHint: MetadataFormat): Met
   }
   const metadata: Metadata = {
     orgUnits: parseList(doc['orgUnits'], 'orgUnits', ZOrgUnitEntry, toOrgUnit, out),
-    disaggregations: parseList(doc['disaggregations'], 'disaggregations', ZDisaggregationEntry, (d) => d, out),
+    disaggregations: parseList(doc['disaggregations'], 'disaggregations', ZDisaggregationEntry, toDisaggregation, out),
     indicators: parseList(doc['indicators'], 'indicators', ZIndicatorEntry, toIndicator, out),
     validationRules: parseList(doc['validationRules'], 'validationRules', ZValidationRuleEntry, toRule, out),
     ...(doc['templates'] === undefined ? {} : { templates: parseList(doc['templates'], 'templates', ZTemplateEntry, toTemplate, out) }),
+    ...(doc['optionCombos'] === undefined ? {} : { optionCombos: parseList(doc['optionCombos'], 'optionCombos', ZOptionComboEntry, toOptionCombo, out, (combo) => combo.uid) }),
   };
   return { metadata, problems: out };
 }
@@ -449,9 +493,11 @@ export function metadataToDocument(metadata: Metadata): Record<string, unknown> 
       // `parent` is always written: null says "root" on purpose.
       parent: u.parentCode,
       ...compact({ kind: u.kind ?? null, opening: u.openingDate ?? null, closing: u.closingDate ?? null, successor: u.successorCode ?? null }),
+      ...compact({ uid: u.uid ?? null, dhis2Code: u.dhis2Code ?? null }),
     })),
     disaggregations: [...metadata.disaggregations].sort(byCode).map((d) => ({
-      code: d.code, name: d.name, options: d.options.map((o) => ({ code: o.code, name: o.name })),
+      code: d.code, name: d.name, ...compact({ uid: d.uid ?? null, dhis2Code: d.dhis2Code ?? null }),
+      options: d.options.map((o) => ({ code: o.code, name: o.name, ...compact({ uid: o.uid ?? null, dhis2Code: o.dhis2Code ?? null }) })),
     })),
     indicators: [...metadata.indicators].sort(byCode).map((i) => ({
       code: i.code,
@@ -460,18 +506,24 @@ export function metadataToDocument(metadata: Metadata): Record<string, unknown> 
       kind: i.kind,
       valueType: i.valueType,
       disaggregations: [...i.disaggregations],
+      ...((i.attributes ?? []).length > 0 ? { attributes: [...(i.attributes ?? [])] } : {}),
       aggregation: { time: i.aggregation.time, org: i.aggregation.org },
       expression: i.expression ?? null,
       decimals: i.decimals,
       accumulates: i.accumulates ?? null,
       partOf: i.partOf ?? null,
-      ...compact({ description: i.description ?? null }),
+      ...compact({ description: i.description ?? null, uid: i.uid ?? null, dhis2Code: i.dhis2Code ?? null }),
     })),
     validationRules: [...metadata.validationRules].sort(byCode).map((r) => ({
       code: r.code, name: r.name, left: r.left, operator: r.operator, right: r.right,
       severity: r.severity, message: r.message, missing: r.missing ?? 'SKIP_IF_ANY_VALUE_MISSING',
     })),
   };
+  if (metadata.optionCombos !== undefined && metadata.optionCombos.length > 0) {
+    doc['optionCombos'] = [...metadata.optionCombos].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)).map((c) => ({
+      uid: c.uid, ...compact({ code: c.code ?? null }), name: c.name, options: Object.fromEntries(Object.entries(c.options).sort(([a], [b]) => (a < b ? -1 : 1))),
+    }));
+  }
   if (metadata.templates !== undefined) {
     doc['templates'] = [...metadata.templates].sort(byCode).map((t) => compact({
       code: t.code, name: t.name, documentType: t.documentType ?? null, summary: t.summary,

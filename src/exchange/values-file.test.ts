@@ -67,10 +67,30 @@ describe('parseValuesFile: DHIS2 JSON', () => {
     assert.equal(parsed.fatal, false);
     assert.deepEqual(parsed.conflicts, []);
     assert.deepEqual(parsed.rows, [
-      { index: 1, indicator: 'ioffice.docs_issued', period: '202204', orgUnit: 'stttt-travinh', disagg: 'default', value: '20601', comment: null, storedBy: null },
-      { index: 2, indicator: 'dvc.dossiers', period: '2022-03', orgUnit: 'other', disagg: 'channel=online', value: '2312', comment: 'ghi chú', storedBy: null },
-      { index: 3, indicator: 'x', period: '202204', orgUnit: 'stttt-travinh', disagg: '', value: '1', comment: null, storedBy: null },
+      { index: 1, indicator: 'ioffice.docs_issued', period: '202204', orgUnit: 'stttt-travinh', disagg: 'default', attr: '', value: '20601', comment: null, storedBy: null },
+      { index: 2, indicator: 'dvc.dossiers', period: '2022-03', orgUnit: 'other', disagg: 'channel=online', attr: '', value: '2312', comment: 'ghi chú', storedBy: null },
+      { index: 3, indicator: 'x', period: '202204', orgUnit: 'stttt-travinh', disagg: '', attr: '', value: '1', comment: null, storedBy: null },
     ]);
+    // dataSet and completeDate are not kept, and the import says so.
+    assert.match(parsed.notices?.[0] ?? '', /dataSet.*stttt-monthly.*completeDate/);
+  });
+
+  it('reads DHIS2\'s deletions, follow-up marks, attribute option combos and id schemes', () => {
+    const parsed = parseValuesFile(JSON.stringify({
+      orgUnit: 'u', period: '202204', attributeOptionCombo: 'aoc', dataElementIdScheme: 'code',
+      dataValues: [
+        { dataElement: 'a' }, { dataElement: 'b', value: '' }, { dataElement: 'c', value: null }, { dataElement: 'd', value: '5', deleted: true },
+        { dataElement: 'e', value: '6', followup: true, attributeOptionCombo: 'other', created: '2012-01-01', lastUpdated: '2012-01-02', comment: null },
+        { dataElement: 'f', value: ' text with spaces ', mystery: 1 },
+      ],
+    }));
+    assert.deepEqual(parsed.conflicts, []);
+    assert.deepEqual(parsed.rows.map((r) => [r.indicator, r.value, r.deleted ?? false, r.followup ?? false, r.attr]), [
+      ['a', '', false, false, 'aoc'], ['b', '', false, false, 'aoc'], ['c', '', false, false, 'aoc'], ['d', '5', true, false, 'aoc'],
+      ['e', '6', false, true, 'other'], ['f', ' text with spaces ', false, false, 'aoc'],
+    ]);
+    assert.deepEqual(parsed.idSchemes, { dataElementIdScheme: 'CODE' });
+    assert.match(parsed.notices?.join(' ') ?? '', /mystery/);
   });
 
   const bad: { name: string; input: string; fatal: boolean; indexes: number[]; message: RegExp }[] = [
@@ -78,7 +98,7 @@ describe('parseValuesFile: DHIS2 JSON', () => {
     { name: 'no dataValues array', input: '{"period":"202204"}', fatal: true, indexes: [], message: /"dataValues"/ },
     { name: 'a value that is not an object', input: '{"dataValues":[1]}', fatal: false, indexes: [1], message: /không phải là một đối tượng/ },
     { name: 'missing period with no default', input: '{"orgUnit":"u","dataValues":[{"dataElement":"a","value":"1"}]}', fatal: false, indexes: [1], message: /Thiếu kỳ báo cáo/ },
-    { name: 'missing value', input: '{"orgUnit":"u","period":"202204","dataValues":[{"dataElement":"a"},{"dataElement":"b","value":""}]}', fatal: false, indexes: [1], message: /Thiếu giá trị/ },
+    { name: 'an id scheme baocao cannot follow', input: '{"idScheme":"attribute:abc","dataValues":[]}', fatal: true, indexes: [], message: /attribute/ },
   ];
   for (const c of bad) {
     it(c.name, () => {
@@ -97,13 +117,30 @@ describe('parseValuesFile: DHIS2 CSV', () => {
     assert.equal(parsed.format, 'csv');
     assert.deepEqual(parsed.conflicts, []);
     assert.deepEqual(parsed.rows, [
-      { index: 2, indicator: 'ioffice.docs_issued', period: '202204', orgUnit: 'stttt-travinh', disagg: 'default', value: '20601', comment: null, storedBy: null },
-      { index: 3, indicator: 'dvc.dossiers', period: '2022-04', orgUnit: 'stttt-travinh', disagg: 'channel=online', value: '2312', comment: 'có, dấu phẩy', storedBy: null },
+      { index: 2, indicator: 'ioffice.docs_issued', period: '202204', orgUnit: 'stttt-travinh', disagg: 'default', attr: '', value: '20601', comment: null, storedBy: null },
+      { index: 3, indicator: 'dvc.dossiers', period: '2022-04', orgUnit: 'stttt-travinh', disagg: 'channel=online', attr: '', value: '2312', comment: 'có, dấu phẩy', storedBy: null },
     ]);
   });
 
+  it('reads DHIS2\'s files by position: its header names in both spellings, a typo, or no header at all', () => {
+    const row = '"f7n9E0hX8qk","201201","DiszpKrYNg8","bRowv6yZOF2","aoc","10001","john","2012-01-01","comment","true","false"';
+    for (const header of [
+      '"dataelement","period","orgunit","categoryoptioncombo","attributeoptioncombo","value","storedby","timestamp","comment","followup","deleted"\n',
+      '"dataelement","period","orgunit","catoptcombo","attroptcombo","value","strby","lstupd","cmt"\n',
+      '"dataelelement","period","orgunit","categoryoptioncombo","attributeoptioncombo","value","storedby","timestamp","comment","followup","deleted","pBOMPrpg1QX"\n',
+      '',
+    ]) {
+      const parsed = parseValuesFile(`${header}${row}\n"Ix2HsbDMLea","201201","DiszpKrYNg8","","","","","","","",""\n`);
+      assert.deepEqual(parsed.conflicts, [], header);
+      assert.deepEqual(parsed.rows.map((r) => [r.indicator, r.disagg, r.attr, r.value, r.storedBy, r.comment, r.followup ?? false]), [
+        ['f7n9E0hX8qk', 'bRowv6yZOF2', 'aoc', '10001', 'john', 'comment', true],
+        ['Ix2HsbDMLea', '', '', '', null, null, false],
+      ], header);
+    }
+  });
+
   const bad: { name: string; input: string; fatal: boolean; indexes: number[]; message: RegExp }[] = [
-    { name: 'header without required columns', input: 'a,b,c\n1,2,3\n', fatal: true, indexes: [1], message: /thiếu cột dataelement, period, orgunit, value/ },
+    { name: 'a header in another order without required columns', input: 'period,dataelement,x\n1,2,3\n', fatal: true, indexes: [1], message: /thiếu cột orgunit, value/ },
     { name: 'empty file', input: '', fatal: true, indexes: [], message: /trống/ },
     { name: 'unterminated quote', input: `${HEADER}\na,202204,u,default,,"1\n`, fatal: true, indexes: [2], message: /CSV sai cú pháp ở dòng 2/ },
     { name: 'row without org unit', input: `${HEADER}\na,202204,u,default,,1\nb,202204,,default,,2\n`, fatal: false, indexes: [3], message: /Thiếu mã đơn vị/ },

@@ -1,12 +1,13 @@
 // A values file of any format, recognised by its content rather than its name:
 // a ZIP (starts with "PK") is an XLSX form, '<' starts ADX XML, '{' starts JSON,
-// anything else must be DHIS2 CSV with its header.
+// anything else is DHIS2 CSV (with DHIS2's header, or none).
 import type { DataValue } from '../core/data-value.ts';
 import { checkJsonLimits, describeJsonProblem } from '../core/json-limits.ts';
 import { parseAdx, serializeAdx } from './adx.ts';
 import { parseDataValueSetJson, serializeDataValueSetJson } from './dhis2-json.ts';
 import { parseDhis2Csv, serializeDhis2Csv } from './dhis2-csv.ts';
 import type { LocatedValues } from './located-values.ts';
+import type { ValueFileOptions } from './value-codes.ts';
 import { parseValuesForm } from './xlsx-form.ts';
 
 /** Text formats; XLSX is binary and read by readValuesFile. */
@@ -58,10 +59,10 @@ export async function readValuesFile(bytes: Uint8Array): Promise<LocatedValues> 
   return parseValuesFile(new TextDecoder('utf-8').decode(bytes));
 }
 
-export function serializeValues(values: readonly DataValue[], format: ValuesFormat): string {
+export function serializeValues(values: readonly DataValue[], format: ValuesFormat, options: ValueFileOptions = {}): string {
   switch (format) {
-    case 'json': return serializeDataValueSetJson(values);
-    case 'adx': return serializeAdx(values);
-    case 'csv': return serializeDhis2Csv(values);
+    case 'json': return serializeDataValueSetJson(values, options);
+    case 'adx': return serializeAdx(values, options);
+    case 'csv': return serializeDhis2Csv(values, options);
   }
 }

@@ -48,8 +48,9 @@ describe('writeValuesForm', () => {
     // Validation: whole numbers for integer indicators, decimals otherwise, Vietnamese message.
     const whole = sheet.getCell(issued, 6).dataValidation;
     assert.equal(whole.type, 'whole');
-    assert.equal(whole.operator, 'greaterThanOrEqual');
-    assert.match(whole.error ?? '', /chỉ nhận số nguyên không âm/);
+    assert.equal(whole.operator, 'between');
+    assert.deepEqual(whole.formulae, [0, 1e15]);
+    assert.match(whole.error ?? '', /nhận số nguyên không âm/);
     assert.equal(sheet.getCell(rowOf(sheet, 'budget.share'), 6).dataValidation.type, 'decimal');
   });
 

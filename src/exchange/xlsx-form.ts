@@ -7,15 +7,19 @@
 //   row 1  title                                   H1 "baocao-form"   I1 form version
 //   row 2  Đơn vị: …                               H2 org unit code   I2 period code
 //   row 3  how to fill
-//   row 4  Mã chỉ tiêu | Chỉ tiêu | Phân tổ | Đơn vị tính | Kỳ trước | Kỳ này | Ghi chú | (indicator) | (disagg key)
-//   row 5… one row per (indicator, disaggregation)
+//   row 4  Mã chỉ tiêu | Chỉ tiêu | Phân tổ | Đơn vị tính | Kỳ trước | Kỳ này | Ghi chú | (indicator) | (disagg key) | (attribute key) | (value type)
+//   row 5… one row per (indicator, attribute options, disaggregation)
 // Labels are locked (sheet protection without password), input cells are unlocked and
-// carry numeric data validation with a Vietnamese message.
+// carry data validation by the indicator's value type, with a Vietnamese message. The
+// value type travels in a hidden column so the reader knows how to read each cell
+// (a text "20.601" stays text; a number typed as text is read the Vietnamese way).
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import type { DataValue } from '../core/data-value.ts';
 import { disaggKey, parseDisaggKey } from '../core/indicator.ts';
 import type { Catalogue, Indicator } from '../core/indicator.ts';
+import { hasNumber, isIntegerType, isNumericType, storedValueText, toValueType, VALUE_TYPE_LABELS } from '../core/value-type.ts';
+import type { ValueType } from '../core/value-type.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { formatPeriod, periodLabel, previousPeriod } from '../core/period.ts';
 import type { Period } from '../core/period.ts';
@@ -27,10 +31,11 @@ import type { ReaderLimits } from './legacy-report/legacy-import-error.ts';
 import { assertZipWithinLimits } from './legacy-report/zip-entries.ts';
 
 export const FORM_MARKER = 'baocao-form';
-const FORM_VERSION = '1';
+/** 2: hidden attribute key and value type columns. Forms of version 1 are still read (numbers, no attributes). */
+const FORM_VERSION = '2';
 const HEADER_ROW = 4;
 const FIRST_DATA_ROW = 5;
-const COLUMN = { code: 1, name: 2, disagg: 3, unit: 4, previous: 5, value: 6, comment: 7, keyIndicator: 8, keyDisagg: 9 } as const;
+const COLUMN = { code: 1, name: 2, disagg: 3, unit: 4, previous: 5, value: 6, comment: 7, keyIndicator: 8, keyDisagg: 9, keyAttr: 10, valueType: 11 } as const;
 const VALUE_LETTER = 'F';
 const COMMENT_LETTER = 'G';
 /** Above this many rows for one indicator, only the total and the full combinations are listed. */
@@ -117,7 +122,26 @@ export async function writeValuesForm({ catalogue, period, units, values, previo
 }
 
 function indexValues(values: readonly DataValue[]): Map<string, DataValue> {
-  return new Map(values.map((v) => [`${v.indicator}\u0000${v.disagg}`, v]));
+  return new Map(values.map((v) => [`${v.indicator}\u0000${v.disagg}\u0000${v.attr ?? ''}`, v]));
+}
+
+/** Every full combination of an indicator's attribute options ([''] without attributes). */
+function attributeKeys(catalogue: Catalogue, indicator: Indicator): string[] {
+  let combos: Record<string, string>[] = [{}];
+  for (const code of indicator.attributes ?? []) {
+    const dimension = catalogue.disaggregation(code);
+    if (!dimension) continue;
+    combos = combos.flatMap((combo) => dimension.options.map((option) => ({ ...combo, [code]: option.code })));
+  }
+  return combos.map(disaggKey);
+}
+
+/** What a cell shows of a stored value: the number, or the text of booleans, text and dates. */
+function cellValue(value: DataValue | undefined, type: ValueType): string | number | boolean | null {
+  if (!value) return null;
+  if (type === 'BOOLEAN' || type === 'TRUE_ONLY') return value.value === 1;
+  if (isNumericType(type)) return value.value;
+  return storedValueText(value);
 }
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
@@ -140,20 +164,21 @@ interface SheetInput {
 
 async function fillSheet(sheet: Worksheet, { catalogue, unit, period, indicators, current, previous }: SheetInput): Promise<void> {
   sheet.columns = [
-    { width: 26 }, { width: 50 }, { width: 32 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 30 }, { width: 10, hidden: true }, { width: 10, hidden: true },
+    { width: 26 }, { width: 50 }, { width: 32 }, { width: 14 }, { width: 16 }, { width: 16 }, { width: 30 },
+    { width: 10, hidden: true }, { width: 10, hidden: true }, { width: 10, hidden: true }, { width: 10, hidden: true },
   ];
   sheet.getCell('A1').value = 'BIỂU NHẬP SỐ LIỆU';
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A2').value = `Đơn vị: ${unit.name} (${unit.code}) — Kỳ báo cáo: ${periodLabel(period)}`;
   sheet.getCell('A2').font = { bold: true };
-  sheet.getCell('A3').value = 'Nhập số vào cột "Kỳ này" (ô nền vàng), không dùng dấu phân cách hàng nghìn; để trống nếu không có số liệu. Không sửa, không xóa các cột ẩn.';
+  sheet.getCell('A3').value = 'Nhập số liệu vào cột "Kỳ này" (ô nền vàng), số không dùng dấu phân cách hàng nghìn; để trống nếu không có số liệu. Không sửa, không xóa các cột ẩn.';
   sheet.getCell('A3').font = { italic: true };
   sheet.getCell('H1').value = FORM_MARKER;
   sheet.getCell('I1').value = FORM_VERSION;
   sheet.getCell('H2').value = unit.code;
   sheet.getCell('I2').value = formatPeriod(period);
   const header = sheet.getRow(HEADER_ROW);
-  header.values = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Phân tổ', 'Đơn vị tính', `Kỳ trước (${periodLabel(previousPeriod(period))})`, `Kỳ này (${periodLabel(period)})`, 'Ghi chú', 'mã chỉ tiêu', 'khóa phân tổ'];
+  header.values = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Phân tổ', 'Đơn vị tính', `Kỳ trước (${periodLabel(previousPeriod(period))})`, `Kỳ này (${periodLabel(period)})`, 'Ghi chú', 'mã chỉ tiêu', 'khóa phân tổ', 'khóa phân tổ thuộc tính', 'kiểu giá trị'];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   for (let c = COLUMN.code; c <= COLUMN.comment; c++) header.getCell(c).fill = HEADER_FILL;
@@ -161,33 +186,39 @@ async function fillSheet(sheet: Worksheet, { catalogue, unit, period, indicators
   let r = FIRST_DATA_ROW;
   for (const indicator of indicators) {
     const keys = formDisaggKeys(catalogue, indicator);
+    const attrs = attributeKeys(catalogue, indicator);
+    const rowKeys = attrs.flatMap((attr) => keys.map((key) => ({ key, attr })));
     // A stored key the catalogue no longer lists still gets its row, so nothing stored is hidden.
     for (const stored of [...current.values(), ...previous.values()]) {
-      if (stored.indicator === indicator.code && !keys.includes(stored.disagg)) keys.push(stored.disagg);
+      if (stored.indicator === indicator.code && !rowKeys.some((k) => k.key === stored.disagg && k.attr === (stored.attr ?? ''))) rowKeys.push({ key: stored.disagg, attr: stored.attr ?? '' });
     }
-    for (const key of keys) {
+    const type = indicator.valueType;
+    for (const { key, attr } of rowKeys) {
       const row = sheet.getRow(r);
-      const now = current.get(`${indicator.code}\u0000${key}`);
-      const before = previous.get(`${indicator.code}\u0000${key}`);
+      const now = current.get(`${indicator.code}\u0000${key}\u0000${attr}`);
+      const before = previous.get(`${indicator.code}\u0000${key}\u0000${attr}`);
       row.getCell(COLUMN.code).value = indicator.code;
       row.getCell(COLUMN.name).value = indicator.name;
-      row.getCell(COLUMN.disagg).value = disaggLabel(catalogue, key);
+      row.getCell(COLUMN.disagg).value = attr === '' ? disaggLabel(catalogue, key) : `${disaggLabel(catalogue, attr)} — ${disaggLabel(catalogue, key)}`;
       row.getCell(COLUMN.unit).value = indicator.unit;
-      row.getCell(COLUMN.previous).value = before?.value ?? null;
+      row.getCell(COLUMN.previous).value = cellValue(before, type);
       row.getCell(COLUMN.keyIndicator).value = indicator.code;
       row.getCell(COLUMN.keyDisagg).value = key;
+      row.getCell(COLUMN.keyAttr).value = attr;
+      row.getCell(COLUMN.valueType).value = type;
       const input = row.getCell(COLUMN.value);
-      input.value = now?.value ?? null;
+      input.value = cellValue(now, type);
       input.protection = { locked: false };
       input.fill = INPUT_FILL;
-      input.dataValidation = numericValidation(indicator);
+      const validation = valueValidation(indicator);
+      if (validation) input.dataValidation = validation;
       const comment = row.getCell(COLUMN.comment);
       comment.value = now?.comment ?? null;
       comment.protection = { locked: false };
-      const format = indicator.valueType === 'integer' ? '#,##0' : '#,##0.######';
+      const format = isIntegerType(type) ? '#,##0' : hasNumber(type) ? '#,##0.######' : type === 'DATE' ? 'yyyy-mm-dd' : '@';
       row.getCell(COLUMN.previous).numFmt = format;
       input.numFmt = format;
-      if (key !== '') row.getCell(COLUMN.disagg).alignment = { indent: 1 };
+      if (key !== '' || attr !== '') row.getCell(COLUMN.disagg).alignment = { indent: 1 };
       r++;
     }
   }
@@ -195,20 +226,19 @@ async function fillSheet(sheet: Worksheet, { catalogue, unit, period, indicators
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-function numericValidation(indicator: Indicator): ExcelJS.DataValidation {
-  const whole = indicator.valueType === 'integer';
-  return {
-    type: whole ? 'whole' : 'decimal',
-    operator: 'greaterThanOrEqual',
-    allowBlank: true,
-    formulae: [0],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: 'Giá trị không hợp lệ',
-    error: whole
-      ? `Chỉ tiêu "${indicator.name}" chỉ nhận số nguyên không âm (${indicator.unit}).`
-      : `Chỉ tiêu "${indicator.name}" chỉ nhận số không âm (${indicator.unit}).`,
+/** Excel's check of an input cell by value type; none for text and dates (the import checks them). */
+function valueValidation(indicator: Indicator): ExcelJS.DataValidation | null {
+  const type = indicator.valueType;
+  const message = { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Giá trị không hợp lệ', error: `Chỉ tiêu "${indicator.name}" nhận ${VALUE_TYPE_LABELS[type]} (${indicator.unit}).` };
+  const bounds: Partial<Record<ValueType, [number, number]>> = {
+    INTEGER_ZERO_OR_POSITIVE: [0, 1e15], INTEGER_POSITIVE: [1, 1e15], INTEGER_NEGATIVE: [-1e15, -1], INTEGER: [-1e15, 1e15],
+    PERCENTAGE: [0, 100], UNIT_INTERVAL: [0, 1], NUMBER: [-1e307, 1e307],
   };
+  const range = bounds[type];
+  if (range) return { type: isIntegerType(type) ? 'whole' : 'decimal', operator: 'between', allowBlank: true, formulae: range, ...message };
+  if (type === 'BOOLEAN') return { type: 'list', allowBlank: true, formulae: ['"TRUE,FALSE"'], ...message };
+  if (type === 'TRUE_ONLY') return { type: 'list', allowBlank: true, formulae: ['"TRUE"'], ...message };
+  return null;
 }
 
 // ---------------------------------------------------------------------------------
@@ -266,8 +296,11 @@ export async function parseValuesForm(bytes: Uint8Array, limits: ReaderLimits = 
       const commentCell = row.getCell(COLUMN.comment);
       const indicator = cellText(row.getCell(COLUMN.keyIndicator));
       const disagg = cellText(row.getCell(COLUMN.keyDisagg));
+      const attr = cellText(row.getCell(COLUMN.keyAttr));
+      // Forms of version 1 had no type column: their values are numbers.
+      const type = toValueType(cellText(row.getCell(COLUMN.valueType))) ?? 'NUMBER';
       const at = (letter: string) => `${where}, dòng ${r}, cột ${letter}`;
-      const reading = readNumberCell(valueCell);
+      const reading = hasNumber(type) && type !== 'BOOLEAN' && type !== 'TRUE_ONLY' ? readNumberCell(valueCell) : readTypedCell(valueCell, type);
       const comment = commentCell.isMerged ? null : readText(commentCell);
       if (indicator === '') {
         if (reading.kind !== 'empty') {
@@ -290,7 +323,7 @@ export async function parseValuesForm(bytes: Uint8Array, limits: ReaderLimits = 
         continue;
       }
       if (reading.notice) notices.push(`${at(VALUE_LETTER)}: ${reading.notice}`);
-      rows.push({ index, indicator, period, orgUnit, disagg, value: reading.text, comment, storedBy: null });
+      rows.push({ index, indicator, period, orgUnit, disagg, ...(attr ? { attr } : {}), value: reading.text, comment, storedBy: null });
     }
   }
   if (forms === 0) return fatal('Tệp Excel không có trang biểu nhập nào của baocao (mã ẩn ở ô H1); hãy dùng biểu xuất bằng "baocao values export --format xlsx".');
@@ -334,6 +367,25 @@ function readValue(value: unknown, numFmt: string): CellReading {
     if (typeof object.text === 'string') return readNumberText(object.text);
   }
   return { kind: 'problem', message: 'ô chứa dữ liệu không phải số.' };
+}
+
+/** A boolean, text or date cell, as text for the value check: TRUE/FALSE as true/false, a date as YYYY-MM-DD. */
+function readTypedCell(cell: Cell, type: ValueType): CellReading {
+  if (cell.isMerged) return { kind: 'problem', message: 'ô đã bị gộp (merge) với ô khác nên không biết giá trị thuộc dòng nào; hãy tách ô ra.' };
+  let value: unknown = cell.value;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value) value = (value as { result: unknown }).result;
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'boolean') return { kind: 'value', text: value ? 'true' : 'false' };
+  if (value instanceof Date) return { kind: 'value', text: value.toISOString().slice(0, 10) };
+  if (typeof value === 'number' && type === 'DATE') {
+    // A number in a date cell is Excel's day number: days since 1899-12-30.
+    return { kind: 'value', text: new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'object' && Array.isArray((value as { richText?: unknown }).richText)) {
+    return { kind: 'value', text: ((value as { richText: { text?: unknown }[] }).richText).map((run) => String(run.text ?? '')).join('') };
+  }
+  const text = typeof value === 'string' ? value : cell.text;
+  return text.trim() === '' ? { kind: 'empty' } : { kind: 'value', text };
 }
 
 function dateProblem(): CellReading {

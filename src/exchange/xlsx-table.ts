@@ -8,6 +8,7 @@ import type { Catalogue } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
 import { formatPeriod, offsetPeriod, periodLabel, tryParsePeriod } from '../core/period.ts';
 import type { Period } from '../core/period.ts';
+import { isIntegerType, storedValueText } from '../core/value-type.ts';
 import { disaggLabel } from './xlsx-form.ts';
 
 const MAX_PERIODS = 60;
@@ -44,7 +45,14 @@ export async function writeIndicatorTable({ catalogue, units, periods, values }:
   const periodCodes = periods.map(formatPeriod);
   const unitCodes = units.map((u) => u.code);
   const wanted = values.filter((v) => periodCodes.includes(v.period) && unitCodes.includes(v.orgUnit));
-  const byCell = new Map(wanted.map((v) => [`${v.indicator}\u0000${v.disagg}\u0000${v.orgUnit}\u0000${v.period}`, v.value]));
+  // Values of different attribute options are summed in a cell; text values are shown as text.
+  const byCell = new Map<string, number | string | null>();
+  for (const v of wanted) {
+    const key = `${v.indicator}\u0000${v.disagg}\u0000${v.orgUnit}\u0000${v.period}`;
+    const shown = v.value !== null && (v.text === undefined || v.text === null) ? v.value : storedValueText(v);
+    const before = byCell.get(key);
+    byCell.set(key, typeof before === 'number' && typeof shown === 'number' ? before + shown : before === undefined ? shown : before);
+  }
   // Rows: each (indicator, disaggregation) that has a value, in catalogue order, the total first.
   const order = new Map(catalogue.indicators().map((indicator, i) => [indicator.code, i]));
   const rowKeys = [...new Set(wanted.map((v) => `${v.indicator}\u0000${v.disagg}`))]
@@ -83,7 +91,7 @@ export async function writeIndicatorTable({ catalogue, units, periods, values }:
     units.forEach((unit, u) => periodCodes.forEach((period, p) => {
       const cell = row.getCell(FIRST_VALUE_COLUMN + u * periods.length + p);
       cell.value = byCell.get(`${code}\u0000${key}\u0000${unit.code}\u0000${period}`) ?? null;
-      cell.numFmt = indicator?.valueType === 'integer' ? '#,##0' : '#,##0.######';
+      cell.numFmt = indicator && isIntegerType(indicator.valueType) ? '#,##0' : '#,##0.######';
     }));
   });
 
@@ -95,7 +103,9 @@ export async function writeIndicatorTable({ catalogue, units, periods, values }:
   flat.getRow(1).font = { bold: true };
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   for (const v of wanted) {
-    flat.addRow([v.indicator, catalogue.indicator(v.indicator)?.name ?? v.indicator, v.disagg, disaggLabel(catalogue, v.disagg), v.orgUnit, unitByCode.get(v.orgUnit)?.name ?? v.orgUnit, v.period, v.value, v.comment ?? null]);
+    const disagg = v.attr ? `${v.attr} | ${v.disagg}` : v.disagg;
+    const label = v.attr ? `${disaggLabel(catalogue, v.attr)} — ${disaggLabel(catalogue, v.disagg)}` : disaggLabel(catalogue, v.disagg);
+    flat.addRow([v.indicator, catalogue.indicator(v.indicator)?.name ?? v.indicator, disagg, label, v.orgUnit, unitByCode.get(v.orgUnit)?.name ?? v.orgUnit, v.period, v.text ?? v.value, v.comment ?? null]);
   }
   flat.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -22,17 +22,34 @@ export interface OrgUnitTable {
   opening_date: string | null;
   closing_date: string | null;
   successor_code: string | null;
+  /** DHIS2 identifiers of the same object (see core Dhis2Ids). */
+  uid: string | null;
+  dhis2_code: string | null;
 }
 
 export interface DisaggregationTable {
   code: string;
   name: string;
+  uid: string | null;
+  dhis2_code: string | null;
 }
 
 export interface DisaggregationOptionTable {
   disaggregation_code: string;
   code: string;
   name: string;
+  position: number;
+  uid: string | null;
+  dhis2_code: string | null;
+}
+
+/** DHIS2 category option combinations: how files name a set of options. */
+export interface OptionComboTable {
+  uid: string;
+  code: string | null;
+  name: string;
+  /** The options as a disaggregation key; '' for DHIS2's default combination. */
+  option_key: string;
   position: number;
 }
 
@@ -51,6 +68,8 @@ export interface IndicatorTable {
   accumulates: string | null;
   part_of: string | null;
   description: string | null;
+  uid: string | null;
+  dhis2_code: string | null;
 }
 
 export interface IndicatorDisaggregationTable {
@@ -59,16 +78,26 @@ export interface IndicatorDisaggregationTable {
   position: number;
 }
 
+/** The ordered attribute dimensions of an indicator (Indicator.attributes). */
+export type IndicatorAttributeTable = IndicatorDisaggregationTable;
+
 export interface DataValueTable {
   indicator_id: number;
   org_unit_id: number;
   period: string;
   /** '' for the total; see core DisaggKey. */
   disagg: string;
-  value: number;
+  /** The attribute options, a key like disagg; '' for none. */
+  attr: string;
+  /** Null for text and date values. */
+  value: number | null;
+  /** The text of values DHIS2 writes as text (booleans, text, dates). */
+  text_value: string | null;
   comment: string | null;
   stored_by: string | null;
   updated_at: string | null;
+  /** 1 when marked for follow-up. */
+  followup: number;
 }
 
 export interface ValidationRuleTable {
@@ -101,6 +130,8 @@ export interface Database extends AccountTables, ReportTables, ValueSourceTables
   disaggregation_option: DisaggregationOptionTable;
   indicator: IndicatorTable;
   indicator_disaggregation: IndicatorDisaggregationTable;
+  indicator_attribute: IndicatorAttributeTable;
+  option_combo: OptionComboTable;
   data_value: DataValueTable;
   validation_rule: ValidationRuleTable;
   audit_event: AuditEventTable;

@@ -14,16 +14,20 @@ export interface DataValueColumns {
   readonly orgUnitIds: number[];
   readonly periods: string[];
   readonly disaggs: string[];
-  readonly values: number[];
+  readonly attrs: string[];
+  readonly values: (number | null)[];
+  readonly texts: (string | null)[];
   readonly comments: (string | null)[];
   readonly storedBy: (string | null)[];
   readonly updatedAt: (string | null)[];
+  /** 1 when marked for follow-up, else 0. */
+  readonly followups: number[];
 }
 
 export interface StorageDialect {
   readonly name: 'sqlite' | 'postgres';
   /**
-   * Inserts new keys, updates keys whose value or comment changed, leaves the rest
+   * Inserts new keys, updates keys whose value, text, comment or follow-up mark changed, leaves the rest
    * untouched. Rows apply in order, as if one by one: a key given again updates
    * (or leaves unchanged) what the earlier row wrote, and is counted so; the last
    * one wins. Must be called inside a transaction on `db`.

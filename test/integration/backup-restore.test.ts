@@ -33,9 +33,10 @@ const newFile = (suffix: string) => path.join(dir, `backup-${++fileCount}${suffi
 async function exportsOf(store: Store): Promise<Record<string, string>> {
   const metadata = await exportMetadata({ store });
   const out: Record<string, string> = {
-    metadata: serializeMetadata({ ...metadata, orgUnits: [...metadata.orgUnits], disaggregations: [...metadata.disaggregations], indicators: [...metadata.indicators], validationRules: [...metadata.validationRules], templates: [...(metadata.templates ?? [])] }, 'yaml'),
+    metadata: serializeMetadata({ ...metadata, orgUnits: [...metadata.orgUnits], disaggregations: [...metadata.disaggregations], indicators: [...metadata.indicators], validationRules: [...metadata.validationRules], templates: [...(metadata.templates ?? [])], optionCombos: [...(metadata.optionCombos ?? [])] }, 'yaml'),
     values: (await store.dataValues.find({}))
-      .map((v) => JSON.stringify([v.orgUnit, v.period, v.indicator, v.disagg, v.value, v.comment ?? null, v.storedBy ?? null]))
+      // Every field of every value: key (with attribute options), figure, text, comment, who and when.
+      .map((v) => JSON.stringify(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))))
       .sort()
       .join('\n'),
     users: JSON.stringify((await store.accounts.listUsers()).map((u) => [u.username, u.displayName, u.disabled, [...u.grants].map((g) => `${g.role}@${g.orgUnit}`).sort()]).sort()),
@@ -101,7 +102,7 @@ for (const database of testDatabases()) {
           const restored = await restoreIntoNew(database, file);
           try {
             const values = await restored.store.dataValues.find({ orgUnits: ['stttt-travinh'], indicators });
-            const byPeriod = new Map<string, number[]>();
+            const byPeriod = new Map<string, (number | null)[]>();
             for (const v of values.filter((v) => v.period >= '2031')) byPeriod.set(v.period, [...(byPeriod.get(v.period) ?? []), v.value]);
             for (const [period, pair] of byPeriod) assert.equal(pair.length, 2, `write ${period} restored whole`);
             const count = byPeriod.size;

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importValues } from '../../src/app/values/import-values.ts';
 import type { Store } from '../../src/app/ports.ts';
+import { Catalogue } from '../../src/core/indicator.ts';
+import { parsePeriod } from '../../src/core/period.ts';
 import { parseValuesFile } from '../../src/exchange/values-file.ts';
+import { parseValuesForm, writeValuesForm } from '../../src/exchange/xlsx-form.ts';
+import { loadWorkbook, saveWorkbook, formRowOf } from '../../src/exchange/testing/workbook.ts';
+import { buildIndicator } from '../../src/storage/testing/fixtures.ts';
 import { CHANNEL, INDICATORS, TRA_VINH_UNITS } from '../../src/storage/testing/fixtures.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
@@ -82,12 +87,12 @@ for (const database of testDatabases()) {
       { name: 'unknown indicator', line: 'no.such,202204,stttt,default,,1,,,,', object: 'no.such', message: /Chỉ tiêu "no.such" chưa được khai báo/ },
       { name: 'unknown org unit', line: 'qr.scans,202204,nowhere,default,,1,,,,', object: 'nowhere', message: /Đơn vị "nowhere" chưa được khai báo/ },
       { name: 'bad period', line: 'qr.scans,202213,stttt,default,,1,,,,', object: 'period', message: /Kỳ báo cáo "202213" không hợp lệ/ },
-      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải là số/ },
+      { name: 'text in a numeric indicator', line: 'qr.scans,202204,stttt,default,,nhiều,,,,', object: 'value', message: /"nhiều" không phải là số; chỉ tiêu "qr.scans" .* nhận số nguyên/ },
       { name: 'Vietnamese thousands separator', line: 'qr.scans,202204,stttt,default,,105.400.000,,,,', object: 'value', message: /không phải là số/ },
-      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /không phải là số nguyên/ },
+      { name: 'decimals in an integer indicator', line: 'qr.scans,202204,stttt,default,,1.5,,,,', object: 'value', message: /"1.5" không phải là số nguyên/ },
       { name: 'option the indicator does not have', line: 'dvc.dossiers,202204,stttt,channel=post,,1,,,,', object: 'categoryOptionCombo', message: /post/ },
       { name: 'dimension the indicator does not have', line: 'qr.scans,202204,stttt,channel=online,,1,,,,', object: 'categoryOptionCombo', message: /không có phân tổ "channel"/ },
-      { name: 'malformed disaggregation', line: 'dvc.dossiers,202204,stttt,online,,1,,,,', object: 'categoryOptionCombo', message: /không đúng dạng/ },
+      { name: 'malformed disaggregation', line: 'dvc.dossiers,202204,stttt,online,,1,,,,', object: 'categoryOptionCombo', message: /"online".*phân_tổ=mục/ },
       { name: 'derived indicator', line: 'ioffice.signed_ratio,202204,stttt,default,,0.77,,,,', object: 'ioffice.signed_ratio', message: /chỉ tiêu tính toán/ },
       { name: 'same key twice', line: 'ioffice.docs_issued,2022-04,stttt,,,20601,,,,', object: 'dataValue', message: /trùng khóa với dòng 2/ },
     ];
@@ -126,7 +131,7 @@ for (const database of testDatabases()) {
         ] }));
         const result = await importValues({ store, parsed, actor: 'test' });
         assert.equal(result.status, 'ERROR');
-        assert.deepEqual(result.conflicts.map((c) => [c.indexes, c.message]), [[[3], 'Số liệu trùng khóa với mục 1 (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).']]);
+        assert.deepEqual(result.conflicts.map((c) => [c.indexes, c.message]), [[[3], 'Số liệu trùng khóa với mục 1 (cùng chỉ tiêu, đơn vị, kỳ, phân tổ và phân tổ thuộc tính).']]);
       }));
 
     test('a malformed file is an error even with --skip-conflicts', () =>
@@ -146,6 +151,40 @@ for (const database of testDatabases()) {
         const result = await importValues({ store, parsed: parseValuesFile(csv), actor: 'test' });
         assert.equal(result.status, 'SUCCESS');
         assert.deepEqual(await figures(store), ['dvc.dossiers|2022-04|channel=online;level=commune|7']);
+      }));
+
+    test('value types hold on every file format: a count refuses -5 in CSV and 1e20 in JSON; text, booleans and dates go through an XLSX form', () =>
+      database.withStore(async (store) => {
+        await seed(store);
+        const csv = await importValues({ store, parsed: parseValuesFile(`${HEADER}\nqr.scans,202204,stttt,,,-5,,,,\n`), actor: 'test' });
+        assert.match(csv.conflicts[0]?.message ?? '', /"-5" là số âm; chỉ tiêu "qr.scans" .*nhận số nguyên không âm/);
+        const json = await importValues({ store, parsed: parseValuesFile(JSON.stringify({ orgUnit: 'stttt', period: '202204', dataValues: [{ dataElement: 'qr.scans', value: '1e20' }] })), actor: 'test' });
+        assert.match(json.conflicts[0]?.message ?? '', /"1e20" không phải là số nguyên/);
+
+        await store.indicators.upsertIndicators([
+          buildIndicator({ code: 'note', name: 'Ghi chú', valueType: 'TEXT' }),
+          buildIndicator({ code: 'online', name: 'Có cổng trực tuyến', valueType: 'BOOLEAN' }),
+          buildIndicator({ code: 'opened', name: 'Ngày khai trương', valueType: 'DATE' }),
+        ]);
+        const [indicators, disaggregations] = [await store.indicators.listIndicators(), await store.indicators.listDisaggregations()];
+        const { catalogue } = Catalogue.build({ indicators, disaggregations });
+        const unit = (await store.orgUnits.list()).find((u) => u.code === 'stttt')!;
+        const bytes = await writeValuesForm({ catalogue, period: parsePeriod('2022-04'), units: [unit], values: [], previousValues: [], indicators: ['note', 'online', 'opened', 'qr.scans'] });
+        const workbook = await loadWorkbook(bytes);
+        const sheet = workbook.worksheets[0]!;
+        sheet.getCell(formRowOf(sheet, 'note'), 6).value = '20.601 lượt';
+        sheet.getCell(formRowOf(sheet, 'online'), 6).value = true;
+        sheet.getCell(formRowOf(sheet, 'opened'), 6).value = new Date(Date.UTC(2022, 3, 15));
+        sheet.getCell(formRowOf(sheet, 'qr.scans'), 6).value = -5;
+        const refused = await importValues({ store, parsed: await parseValuesForm(await saveWorkbook(workbook)), actor: 'test' });
+        assert.equal(refused.status, 'ERROR');
+        assert.deepEqual(refused.conflicts.map((c) => c.object), ['value'], refused.conflicts.map((c) => c.message).join('\n'));
+        assert.match(refused.conflicts[0]?.message ?? '', /"-5" là số âm/);
+        sheet.getCell(formRowOf(sheet, 'qr.scans'), 6).value = 5;
+        const form = await importValues({ store, parsed: await parseValuesForm(await saveWorkbook(workbook)), actor: 'test' });
+        assert.deepEqual(form.conflicts, []);
+        const stored = new Map((await store.dataValues.find({ orgUnits: ['stttt'] })).map((v) => [v.indicator, v.text ?? v.value]));
+        assert.deepEqual([stored.get('note'), stored.get('online'), stored.get('opened'), stored.get('qr.scans')], ['20.601 lượt', 'true', '2022-04-15', 5]);
       }));
   });
 }

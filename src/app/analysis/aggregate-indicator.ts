@@ -24,7 +24,7 @@ export async function aggregateIndicator({ store, indicator, orgUnit, period, fi
   if (!found) return { ok: false, problem: `Chỉ tiêu "${indicator}" chưa được khai báo.` };
   for (const [dimension, option] of Object.entries(filter)) {
     const disaggregation = context.catalogue.disaggregation(dimension);
-    if (!found.disaggregations.includes(dimension) || !disaggregation) {
+    if ((!found.disaggregations.includes(dimension) && !(found.attributes ?? []).includes(dimension)) || !disaggregation) {
       return { ok: false, problem: `Chỉ tiêu "${indicator}" không có phân tổ "${dimension}".` };
     }
     if (option !== '*' && !disaggregation.options.some((o) => o.code === option)) {

@@ -5,7 +5,7 @@ import { Aggregator } from '../../core/aggregate.ts';
 import type { Catalogue } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
 import type { OrgUnit } from '../../core/org-unit.ts';
-import { formatPeriod } from '../../core/period.ts';
+import { formatPeriod, periodsWithin } from '../../core/period.ts';
 import type { Period } from '../../core/period.ts';
 import { loadCatalogue } from './load-catalogue.ts';
 import type { Store } from '../ports.ts';
@@ -17,16 +17,19 @@ export interface AnalysisContext {
   readonly aggregator: Aggregator;
 }
 
-/** Every period code of the given years: months, quarters, halves and the year. */
+/**
+ * Every period code of the given years: the year and every period counting towards it
+ * (halves, quarters, bi-months, months, weeks, days), and the financial years and April
+ * halves starting in it.
+ */
 export function periodCodesOfYears(years: readonly number[]): string[] {
   const codes: string[] = [];
   for (const year of years) {
-    for (let month = 1; month <= 12; month++) codes.push(formatPeriod({ type: 'month', year, index: month }));
-    for (let quarter = 1; quarter <= 4; quarter++) codes.push(formatPeriod({ type: 'quarter', year, index: quarter }));
-    for (let half = 1; half <= 2; half++) codes.push(formatPeriod({ type: 'half', year, index: half }));
-    codes.push(formatPeriod({ type: 'year', year, index: 1 }));
+    codes.push(...periodsWithin({ type: 'year', year, index: 1 }).map(formatPeriod));
+    for (const type of ['fy-apr', 'fy-jul', 'fy-oct'] as const) codes.push(formatPeriod({ type, year, index: 1 }));
+    codes.push(formatPeriod({ type: 'half-apr', year, index: 2 }));
   }
-  return codes;
+  return [...new Set(codes)];
 }
 
 /** null when the org unit is unknown. */

@@ -42,7 +42,7 @@ export async function analyzeIndicator({ store, indicator, orgUnit, from, to, by
   for (const [dimension, option] of Object.entries(filter)) {
     const disaggregation = catalogue.disaggregation(dimension);
     // A derived indicator slices its parts: any known dimension is accepted for it.
-    if (!disaggregation || (found.kind !== 'derived' && !found.disaggregations.includes(dimension))) {
+    if (!disaggregation || (found.kind !== 'derived' && !found.disaggregations.includes(dimension) && !(found.attributes ?? []).includes(dimension))) {
       return { ok: false, problem: `Chỉ tiêu "${indicator}" không có phân tổ "${dimension}".`, field: 'filter' };
     }
     if (!disaggregation.options.some((o) => o.code === option)) return { ok: false, problem: `Phân tổ "${dimension}" không có mục "${option}".`, field: 'filter' };

@@ -7,7 +7,9 @@ import { cachedRead } from '../read-cache.ts';
 /** From memory while nothing has been written (read-cache.ts). */
 export function loadCatalogue({ store }: { store: Store }): Promise<{ catalogue: Catalogue; problems: CatalogueProblem[] }> {
   return cachedRead(store, 'catalogue', async () => {
-    const [indicators, disaggregations] = await Promise.all([store.indicators.listIndicators(), store.indicators.listDisaggregations()]);
-    return Catalogue.build({ indicators, disaggregations });
+    const [indicators, disaggregations, optionCombos] = await Promise.all([
+      store.indicators.listIndicators(), store.indicators.listDisaggregations(), store.indicators.listOptionCombos(),
+    ]);
+    return Catalogue.build({ indicators, disaggregations, optionCombos });
   });
 }

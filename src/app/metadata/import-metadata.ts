@@ -3,7 +3,7 @@
 // what is stored) stop the import before anything is written.
 import { checkExpression } from '../../core/check-expression.ts';
 import { Catalogue } from '../../core/indicator.ts';
-import type { Disaggregation, Indicator } from '../../core/indicator.ts';
+import type { Disaggregation, Indicator, OptionCombo } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
 import type { OrgUnitInput } from '../../core/org-unit.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
@@ -18,6 +18,8 @@ export interface MetadataSet {
   readonly validationRules: readonly ValidationRule[];
   /** Report templates (đề cương); optional in a file. */
   readonly templates?: readonly ReportTemplate[];
+  /** DHIS2's category option combinations; optional. */
+  readonly optionCombos?: readonly OptionCombo[];
 }
 
 export interface MetadataProblem {
@@ -34,6 +36,7 @@ export interface MetadataImportSummary {
     readonly indicators: UpsertCounts;
     readonly validationRules: UpsertCounts;
     readonly templates: UpsertCounts;
+    readonly optionCombos: UpsertCounts;
   };
   readonly problems: readonly MetadataProblem[];
 }
@@ -56,7 +59,7 @@ export async function importMetadata({ store, metadata, dryRun = false, actor, n
 }): Promise<MetadataImportSummary> {
   const problems = await checkAgainstStored(store, metadata);
   if (problems.length > 0) {
-    return { status: 'ERROR', dryRun, counts: { orgUnits: NONE, disaggregations: NONE, indicators: NONE, validationRules: NONE, templates: NONE }, problems };
+    return { status: 'ERROR', dryRun, counts: { orgUnits: NONE, disaggregations: NONE, indicators: NONE, validationRules: NONE, templates: NONE, optionCombos: NONE }, problems };
   }
   try {
     const counts = await store.transaction(async (tx) => {
@@ -73,6 +76,7 @@ export async function importMetadata({ store, metadata, dryRun = false, actor, n
         indicators: await tx.indicators.upsertIndicators(metadata.indicators),
         validationRules: await tx.validationRules.upsertMany(metadata.validationRules),
         templates: await tx.templates.upsertMany(metadata.templates ?? []),
+        optionCombos: await tx.indicators.upsertOptionCombos(metadata.optionCombos ?? []),
       };
       if (dryRun) throw new DryRunRollback(result);
       const changed = Object.values(result).reduce((n, c) => n + c.imported + c.updated, 0);
@@ -94,15 +98,22 @@ export async function importMetadata({ store, metadata, dryRun = false, actor, n
 }
 
 async function checkAgainstStored(store: Store, metadata: MetadataSet): Promise<MetadataProblem[]> {
-  const [units, indicators, disaggregations] = await Promise.all([
-    store.orgUnits.list(), store.indicators.listIndicators(), store.indicators.listDisaggregations(),
+  const [units, indicators, disaggregations, storedCombos] = await Promise.all([
+    store.orgUnits.list(), store.indicators.listIndicators(), store.indicators.listDisaggregations(), store.indicators.listOptionCombos(),
   ]);
   const problems: MetadataProblem[] = [];
   const mergedUnits = mergeByCode(units, metadata.orgUnits, 'orgUnits', problems);
   for (const problem of OrgTree.build(mergedUnits).problems) problems.push({ path: `orgUnits[${problem.code}]`, message: problem.message });
   const mergedIndicators = mergeByCode(indicators, metadata.indicators, 'indicators', problems);
   const mergedDisaggregations = mergeByCode(disaggregations, metadata.disaggregations, 'disaggregations', problems);
-  const { catalogue, problems: catalogueProblems } = Catalogue.build({ indicators: mergedIndicators, disaggregations: mergedDisaggregations });
+  const combos = new Map(storedCombos.map((combo) => [combo.uid, combo]));
+  const fileCombos = new Set<string>();
+  (metadata.optionCombos ?? []).forEach((combo, i) => {
+    if (fileCombos.has(combo.uid)) problems.push({ path: `optionCombos[${i}].uid`, message: `Tổ hợp phân tổ uid "${combo.uid}" xuất hiện hai lần trong tệp.` });
+    fileCombos.add(combo.uid);
+    combos.set(combo.uid, combo);
+  });
+  const { catalogue, problems: catalogueProblems } = Catalogue.build({ indicators: mergedIndicators, disaggregations: mergedDisaggregations, optionCombos: [...combos.values()] });
   // The catalogue numbers entries in the merged list (stored + file); point at the file's entry instead.
   const fileIndex = {
     indicators: new Map(metadata.indicators.map((item, i) => [item.code, i])),

@@ -1,6 +1,7 @@
 // Renders a stored report in one format, with a file name a clerk recognises:
 // "Bao-cao-thang-4-2022-stttt-travinh.docx". The name is ASCII (no diacritics) so it
 // survives e-mail clients, zip tools and HTTP Content-Disposition without encoding.
+import { formatPeriod } from '../../core/period.ts';
 import type { Period } from '../../core/period.ts';
 import { buildReport, parseReportPeriod } from './build-report.ts';
 import type { Store } from '../ports.ts';
@@ -19,10 +20,12 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   pdf: 'application/pdf',
 };
 
-const PERIOD_WORDS: Readonly<Record<Period['type'], string>> = { month: 'thang', quarter: 'quy', half: '6-thang', year: 'nam' };
+const PERIOD_WORDS: Readonly<Partial<Record<Period['type'], string>>> = { month: 'thang', quarter: 'quy', half: '6-thang', year: 'nam' };
 
 export function reportFileName(orgUnit: string, period: Period, format: ReportFormat): string {
-  const when = period.type === 'year' ? `nam-${period.year}` : `${PERIOD_WORDS[period.type]}-${period.index}-${period.year}`;
+  const word = PERIOD_WORDS[period.type];
+  // Weeks, days and financial years are named by their code (2022-W05, 2022-April).
+  const when = period.type === 'year' ? `nam-${period.year}` : word ? `${word}-${period.index}-${period.year}` : `ky-${formatPeriod(period)}`;
   // Unit codes are usually ASCII already; NFD would load ICU's normalisation data for nothing.
   const ascii = /^[\x20-\x7e]*$/.test(orgUnit) ? orgUnit : orgUnit.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
   const unit = ascii.replace(/[^A-Za-z0-9-]+/g, '-');

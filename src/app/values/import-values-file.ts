@@ -7,10 +7,13 @@ import { importValues } from './import-values.ts';
 import { actorOf } from '../accounts/principal.ts';
 import type { Principal } from '../accounts/principal.ts';
 import type { Store } from '../ports.ts';
-import type { ImportSummary, ParsedValues } from './value-import.ts';
+import type { IdSchemes } from '../../core/dhis2-ids.ts';
+import type { ImportStrategy, ImportSummary, ParsedValues } from './value-import.ts';
 
-export async function importValuesFile({ store, principal, parsed, dryRun = false, skipConflicts = false, now = new Date() }: {
-  store: Store; principal: Principal; parsed: ParsedValues; dryRun?: boolean; skipConflicts?: boolean; now?: Date;
+export async function importValuesFile({ store, principal, parsed, dryRun = false, skipConflicts = false, importStrategy, idSchemes, now = new Date() }: {
+  store: Store; principal: Principal; parsed: ParsedValues; dryRun?: boolean; skipConflicts?: boolean; importStrategy?: ImportStrategy; idSchemes?: IdSchemes; now?: Date;
 }): Promise<ImportSummary> {
-  return importValues({ store, parsed, dryRun, skipConflicts, actor: actorOf(principal), principal, now: () => now });
+  return importValues({
+    store, parsed, dryRun, skipConflicts, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}), actor: actorOf(principal), principal, now: () => now,
+  });
 }

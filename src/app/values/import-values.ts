@@ -1,16 +1,23 @@
-// Imports data values read from a file (DHIS2 JSON or CSV rows): resolves every code,
-// reports each bad row as a conflict, and writes atomically. Any conflict writes
-// nothing unless `skipConflicts`, in which case the valid rows are written.
+// Imports data values read from a file (DHIS2 JSON or CSV rows, ADX, an XLSX form) or
+// sent to the API: resolves every identifier (by DHIS2's id schemes), checks every value
+// against its indicator's value type, reports each bad row as a conflict, and writes
+// atomically: upserts and deletions (DHIS2's `deleted`, empty values, importStrategy)
+// in one transaction, each change audited. Any conflict writes nothing unless
+// `skipConflicts`, in which case the valid rows are written.
 import { dataValueKeyString } from '../../core/data-value.ts';
 import type { DataValue, DataValueKey } from '../../core/data-value.ts';
-import { disaggKey, parseDisaggKey } from '../../core/indicator.ts';
-import type { Catalogue, Indicator } from '../../core/indicator.ts';
-import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
-import { inexactNumberMessage, isExactNumber } from '../../core/json-limits.ts';
+import { mergeIdSchemes } from '../../core/dhis2-ids.ts';
+import type { IdSchemes } from '../../core/dhis2-ids.ts';
+import { formatPeriod, PERIOD_FORMS, tryParsePeriod } from '../../core/period.ts';
+import { storedValueText } from '../../core/value-type.ts';
 import { AppError } from '../app-error.ts';
 import { loadCatalogue } from '../analysis/load-catalogue.ts';
 import type { AuditEvent, Store } from '../ports.ts';
-import type { ImportConflict, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
+import { applyStrategy, isDeletion, storedDeletions } from './import-strategy.ts';
+import { checkRowValue, rowValueAndComment } from './value-checks.ts';
+import type { ImportConflict, ImportStrategy, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
+import { rowKeyResolver } from './value-row-keys.ts';
+import type { RowKeyResolver } from './value-row-keys.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { enforceValueWritePolicy, valueWriteTargets } from './value-write-policy.ts';
 
@@ -21,10 +28,15 @@ export interface ImportValuesOptions {
   readonly rows?: readonly ValueRow[];
   readonly dryRun?: boolean;
   readonly skipConflicts?: boolean;
+  /** DHIS2's importStrategy; CREATE_AND_UPDATE by default. */
+  readonly importStrategy?: ImportStrategy;
+  /** Id schemes given with the request; the file's own win (DHIS2's precedence). */
+  readonly idSchemes?: IdSchemes;
   readonly actor: string;
   /**
-   * The API caller: its write scope is checked (value-write-policy.ts). Absent for the
-   * command line's operator, who holds the database. Period locks apply to both.
+   * The API caller: its write scope is checked (value-write-policy.ts) on the units the
+   * rows name and resolve to (a file may name units by DHIS2 uid or name). Absent for
+   * the command line's operator, who holds the database. Period locks apply to both.
    */
   readonly principal?: Principal | null;
   /** Called after each written chunk, for a progress bar. */
@@ -37,24 +49,27 @@ export interface ImportValuesOptions {
 const DEFAULT_CHUNK = 50_000;
 /** Smaller chunks when someone watches a progress bar. */
 const PROGRESS_CHUNK = 10_000;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export async function importValues({
-  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, actor, principal = null, onProgress, chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
+  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, importStrategy = 'CREATE_AND_UPDATE', idSchemes, actor, principal = null, onProgress,
+  chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
 }: ImportValuesOptions): Promise<ImportSummary> {
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
   const fatal = parsed?.fatal ?? false;
   const { catalogue } = await loadCatalogue({ store });
-  const orgUnitCodes = new Set((await store.orgUnits.list()).map((unit) => unit.code));
-  const bases = new Map<string, number | null>();
-  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases, format: parsed?.format });
+  const keys = rowKeyResolver({
+    catalogue, orgUnits: await store.orgUnits.list(), schemes: mergeIdSchemes(parsed?.idSchemes, idSchemes), fallback: parsed?.defaultIdScheme ?? 'UID',
+  });
+  const bases = new Map<string, string | null>();
+  const { values, deletions } = resolveRows({ rows, keys, conflicts, at: now().toISOString(), bases, format: parsed?.format, strategy: importStrategy });
   // Rows the parser already dropped count as read, and as ignored.
   const rowsRead = rows.length + (parsed && !fatal ? parsed.conflicts.reduce((n, c) => n + c.indexes.length, 0) : 0);
-  const conflictRows = rowsRead - values.length;
+  const conflictRows = rowsRead - values.length - deletions.length;
 
   const hasConflicts = conflicts.size > 0;
-  // Scope and locks: checked before conflicts are reported, and again inside the write's transaction.
-  const targets = valueWriteTargets(rows);
+  // Scope and locks: on the units as written and as resolved, checked before conflicts
+  // are reported (a caller out of scope learns nothing more), and again inside the write.
+  const targets = valueWriteTargets([...valueWriteTargets(rows), ...targetsOf(values, deletions)]);
   if (fatal || (hasConflicts && !skipConflicts)) {
     await enforceValueWritePolicy({ store, principal, targets });
     return summary('ERROR', dryRun, { imported: 0, updated: 0, ignored: rowsRead, deleted: 0 }, 0, conflicts.list());
@@ -64,12 +79,14 @@ export async function importValues({
     await enforceValueWritePolicy({ store: target, principal, targets });
     // What is stored under the file's keys: before-values for the audit, and the
     // imported/updated split of a dry run.
-    const stored = await findStored(target, values);
+    const touched = deletions.length === 0 ? values : [...values, ...deletions];
+    const stored = await findStored(target, touched);
     // Read inside the write's transaction, so no save can slip in between check and write.
-    assertNotStale(values, bases, stored);
+    assertNotStale(touched, bases, stored);
+    const { writes, ignored: leftByStrategy } = applyStrategy(values, stored, importStrategy);
     let imported = 0, updated = 0, unchanged = 0;
-    for (let start = 0; start < values.length; start += chunkSize) {
-      const chunk = values.slice(start, start + chunkSize);
+    for (let start = 0; start < writes.length; start += chunkSize) {
+      const chunk = writes.slice(start, start + chunkSize);
       const changes = changedValues(chunk, stored);
       if (dryRun) {
         imported += changes.imported;
@@ -85,21 +102,37 @@ export async function importValues({
           await target.audit.record(changes.updates.map(({ before, after }) => auditOfUpdate(before, after, actor, now())));
         }
       }
-      onProgress?.(Math.min(start + chunkSize, values.length), values.length);
+      onProgress?.(Math.min(start + chunkSize, writes.length), writes.length);
     }
-    if (!dryRun && imported + updated > 0) {
-      await target.audit.record([auditOfImport(values, { imported, updated, unchanged }, actor, now())]);
+    // Deletions in the same transaction: audited one by one with what was stored.
+    const toDelete = storedDeletions(deletions, stored);
+    if (!dryRun && toDelete.length > 0) {
+      await target.dataValues.deleteMany(toDelete);
+      await target.audit.record(toDelete.map((before) => auditOfDeletion(before, actor, now())));
     }
-    return { imported, updated, unchanged };
+    const deleted = toDelete.length;
+    if (!dryRun && imported + updated + deleted > 0) {
+      await target.audit.record([auditOfImport(toDelete.length === 0 ? writes : [...writes, ...toDelete], { imported, updated, unchanged, deleted }, actor, now())]);
+    }
+    return { imported, updated, unchanged, deleted, ignored: leftByStrategy + deletions.length - deleted };
   };
   const counts = dryRun ? await write(store) : await store.transaction(write);
   return summary(
     hasConflicts ? 'WARNING' : 'SUCCESS',
     dryRun,
-    { imported: counts.imported, updated: counts.updated, ignored: conflictRows + counts.unchanged, deleted: 0 },
+    { imported: counts.imported, updated: counts.updated, ignored: conflictRows + counts.unchanged + counts.ignored, deleted: counts.deleted },
     counts.unchanged,
     conflicts.list(),
   );
+}
+
+/** The distinct (unit, period) pairs of the resolved values and deletions. */
+function targetsOf(values: readonly DataValueKey[], deletions: readonly DataValueKey[]): { orgUnit: string; period: string }[] {
+  const targets = new Map<string, { orgUnit: string; period: string }>();
+  for (const list of [values, deletions]) {
+    for (const { orgUnit, period } of list) targets.set(`${orgUnit}\u0000${period}`, { orgUnit, period });
+  }
+  return [...targets.values()];
 }
 
 function summary(status: ImportSummary['status'], dryRun: boolean, importCount: ImportSummary['importCount'], unchanged: number, conflicts: ImportConflict[]): ImportSummary {
@@ -129,14 +162,14 @@ class ConflictList {
 
 interface ResolveInput {
   readonly rows: readonly ValueRow[];
-  readonly catalogue: Catalogue;
-  readonly orgUnitCodes: ReadonlySet<string>;
+  readonly keys: RowKeyResolver;
   readonly conflicts: ConflictList;
   readonly at: string;
-  /** Filled with the base value of each row that carries one, by key string. */
-  readonly bases: Map<string, number | null>;
+  /** Filled with the base value of each row that carries one (as text; null: empty), by key string. */
+  readonly bases: Map<string, string | null>;
   /** How a row's index reads to the user: a CSV line, a JSON item, else a position. */
   readonly format?: ParsedValues['format'] | undefined;
+  readonly strategy: ImportStrategy;
 }
 
 /** "dòng 3" in a CSV file, "mục 3" in a JSON file (as the CLI labels rows), else "số liệu thứ 3". */
@@ -145,30 +178,34 @@ function rowPlace(format: ResolveInput['format'], index: number): string {
 }
 
 /**
- * Rows to domain values; each bad row becomes a conflict. This loop runs a million
- * times on a national file, so codes are resolved through caches keyed by the text
- * as written, and duplicate keys are found through nested maps (indicator → period →
- * disaggregation → org unit) rather than by building a key string per row.
+ * Rows to domain values and keys to delete; each bad row becomes a conflict. This loop
+ * runs a million times on a national file, so identifiers are resolved through caches
+ * keyed by the text as written, and duplicate keys are found through nested maps
+ * (indicator → period → disaggregation → attribute → org unit) rather than by building
+ * a key string per row.
  */
-function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, format }: ResolveInput): DataValue[] {
+function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: ResolveInput): { values: DataValue[]; deletions: DataValueKey[] } {
   const periods = new Map<string, string | null>();
-  const disaggsByIndicator = new Map<string, Map<string, { key: string } | { problem: string }>>();
-  const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, Map<string, number>>>>>();
   const values: DataValue[] = [];
+  const deletions: DataValueKey[] = [];
   for (const row of rows) {
-    const indicator = catalogue.indicator(row.indicator);
-    if (!indicator) {
-      conflicts.add(row.indicator, row.indicator, row.index, `Chỉ tiêu "${row.indicator}" chưa được khai báo.`);
+    const indicatorFound = keys.indicator(row);
+    if (!indicatorFound.ok) {
+      conflicts.add(indicatorFound.object, indicatorFound.value, row.index, indicatorFound.problem);
       continue;
     }
+    const indicator = indicatorFound.value;
     if (indicator.kind === 'derived') {
-      conflicts.add(row.indicator, row.indicator, row.index, `Chỉ tiêu "${row.indicator}" là chỉ tiêu tính toán, không nhập số liệu.`);
+      conflicts.add(row.indicator, row.indicator, row.index, `Chỉ tiêu "${indicator.code}" là chỉ tiêu tính toán, không nhập số liệu.`);
       continue;
     }
-    if (!orgUnitCodes.has(row.orgUnit)) {
-      conflicts.add(row.orgUnit, row.orgUnit, row.index, `Đơn vị "${row.orgUnit}" chưa được khai báo.`);
+    const unit = keys.orgUnit(row);
+    if (!unit.ok) {
+      conflicts.add(unit.object, unit.value, row.index, unit.problem);
       continue;
     }
+    const orgUnit = unit.value;
     let period = periods.get(row.period);
     if (period === undefined) {
       const parsed = tryParsePeriod(row.period);
@@ -176,42 +213,54 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, form
       periods.set(row.period, period);
     }
     if (period === null) {
-      conflicts.add('period', row.period, row.index, `Kỳ báo cáo "${row.period}" không hợp lệ (dùng 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022).`);
+      conflicts.add('period', row.period, row.index, `Kỳ báo cáo "${row.period}" không hợp lệ (dùng một trong các dạng ${PERIOD_FORMS}).`);
       continue;
     }
-    let disaggs = disaggsByIndicator.get(indicator.code);
-    if (!disaggs) disaggsByIndicator.set(indicator.code, (disaggs = new Map()));
-    let disagg = disaggs.get(row.disagg);
-    if (!disagg) {
-      disagg = resolveDisagg(catalogue, indicator, row.disagg);
-      disaggs.set(row.disagg, disagg);
-    }
-    if ('problem' in disagg) {
-      conflicts.add('categoryOptionCombo', row.disagg, row.index, disagg.problem);
+    const disagg = keys.disagg(row, indicator);
+    if (!disagg.ok) {
+      conflicts.add(disagg.object, disagg.value, row.index, disagg.problem);
       continue;
     }
-    const number = parseValue(indicator, row.value);
-    if (typeof number === 'string') {
-      conflicts.add('value', row.value, row.index, number);
+    const attr = keys.attr(row, indicator);
+    if (!attr.ok) {
+      conflicts.add(attr.object, attr.value, row.index, attr.problem);
       continue;
     }
-    const byOrgUnit = nested(nested(nested(firstRowByIndicator, indicator.code), period), disagg.key);
-    const first = byOrgUnit.get(row.orgUnit);
+    // Only ADX moves values and comments about (its annotations); other rows are used as written.
+    const meant = format === 'adx' || row.annotation !== undefined ? rowValueAndComment(indicator, row, format) : undefined;
+    if (typeof meant === 'string') {
+      conflicts.add('value', row.value, row.index, meant);
+      continue;
+    }
+    const raw = meant ? meant.value : row.value;
+    const checked = isDeletion(row, raw, strategy) ? null : checkRowValue(indicator, raw);
+    if (typeof checked === 'string') {
+      conflicts.add('value', row.value, row.index, checked);
+      continue;
+    }
+    const byOrgUnit = nested(nested(nested(nested(firstRowByIndicator, indicator.code), period), disagg.value), attr.value);
+    const first = byOrgUnit.get(orgUnit);
     if (first !== undefined) {
-      conflicts.add('dataValue', [indicator.code, row.orgUnit, period, disagg.key].join(' / '), row.index, `Số liệu trùng khóa với ${rowPlace(format, first)} (cùng chỉ tiêu, đơn vị, kỳ và phân tổ).`);
+      const shown = [indicator.code, orgUnit, period, disagg.value, ...(attr.value ? [attr.value] : [])].join(' / ');
+      conflicts.add('dataValue', shown, row.index, `Số liệu trùng khóa với ${rowPlace(format, first)} (cùng chỉ tiêu, đơn vị, kỳ, phân tổ và phân tổ thuộc tính).`);
       continue;
     }
-    byOrgUnit.set(row.orgUnit, row.index);
+    byOrgUnit.set(orgUnit, row.index);
+    // One object of one shape per row: this is the hot path of a national import.
+    const value: DataValue | DataValueKey = checked === null
+      ? { indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value }
+      : {
+        indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value, value: checked.value, text: checked.text,
+        comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? null, updatedAt: at, followup: row.followup === true,
+      };
     if (row.base !== undefined) {
-      const base = row.base === null || row.base.trim() === '' ? null : Number(row.base.trim());
-      bases.set(dataValueKeyString({ indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key }), base !== null && Number.isFinite(base) ? base : null);
+      const base = row.base === null || row.base.trim() === '' ? null : row.base.trim();
+      bases.set(dataValueKeyString(value), base);
     }
-    values.push({
-      indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key, value: number,
-      comment: row.comment ?? null, storedBy: row.storedBy ?? null, updatedAt: at,
-    });
+    if (checked === null) deletions.push(value);
+    else values.push(value as DataValue);
   }
-  return values;
+  return { values, deletions };
 }
 
 /** One value whose stored state moved on since the writer read it. */
@@ -220,27 +269,29 @@ export interface StaleValue {
   readonly orgUnit: string;
   readonly period: string;
   readonly categoryOptionCombo: string;
-  /** What the writer saw (null: empty). */
-  readonly base: number | null;
-  /** What is stored now (null: nothing). */
-  readonly current: number | null;
+  readonly attributeOptionCombo?: string;
+  /** What the writer saw (null: empty); text for text values. */
+  readonly base: number | string | null;
+  /** What is stored now (null: nothing); text for text values. */
+  readonly current: number | string | null;
   readonly storedBy: string | null;
   readonly lastUpdated: string | null;
 }
 
 /** 409 `conflict` listing every stale value with what is stored now; nothing is written. */
-function assertNotStale(values: readonly DataValue[], bases: ReadonlyMap<string, number | null>, stored: ReadonlyMap<string, DataValue>): void {
+function assertNotStale(values: readonly DataValueKey[], bases: ReadonlyMap<string, string | null>, stored: ReadonlyMap<string, DataValue>): void {
   if (bases.size === 0) return;
   const stale: StaleValue[] = [];
   for (const value of values) {
     const key = dataValueKeyString(value);
     if (!bases.has(key)) continue;
-    const base = bases.get(key) ?? null;
+    const base = asFigure(bases.get(key) ?? null);
     const now = stored.get(key);
-    const current = now ? now.value : null;
-    if (current !== base) {
+    const current = now ? (now.value ?? now.text ?? null) : null;
+    if (!sameFigure(current, base)) {
       stale.push({
         dataElement: value.indicator, orgUnit: value.orgUnit, period: value.period, categoryOptionCombo: value.disagg === '' ? 'default' : value.disagg,
+        ...(value.attr ? { attributeOptionCombo: value.attr } : {}),
         base, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
       });
     }
@@ -250,34 +301,24 @@ function assertNotStale(values: readonly DataValue[], bases: ReadonlyMap<string,
   }
 }
 
+/** A base as written: a number when it reads as one (so "20601.0" is 20601), else its text. */
+function asFigure(text: string | null): number | string | null {
+  if (text === null) return null;
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) ? number : text;
+}
+
+function sameFigure(a: number | string | null, b: number | string | null): boolean {
+  if (typeof a === 'string' && typeof b === 'number') return asFigure(a) === b;
+  if (typeof a === 'number' && typeof b === 'string') return a === asFigure(b);
+  return a === b;
+}
+
 /** The inner map under `key`, created on first use. */
 function nested<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
   let inner = outer.get(key);
   if (!inner) outer.set(key, (inner = new Map()));
   return inner;
-}
-
-function resolveDisagg(catalogue: Catalogue, indicator: Indicator, raw: string): { key: string } | { problem: string } {
-  if (raw === '' || raw.toLowerCase() === 'default') return { key: '' };
-  const pairs = raw.split(';');
-  if (pairs.some((pair) => pair.indexOf('=') <= 0)) {
-    return { problem: `Phân tổ "${raw}" không đúng dạng "phân_tổ=mục;phân_tổ_2=mục_2" (hoặc "default" cho tổng số).` };
-  }
-  // Accept the pairs in any order; store the canonical spelling.
-  const key = disaggKey(parseDisaggKey(raw));
-  const problem = catalogue.checkDisaggKey(indicator.code, key);
-  return problem ? { problem } : { key };
-}
-
-/** The number a cell holds, or a Vietnamese reason it cannot be stored for this indicator. */
-function parseValue(indicator: Indicator, text: string): number | string {
-  const trimmed = text.trim();
-  if (!NUMBER.test(trimmed)) return `Giá trị "${text}" không phải là số (chỉ tiêu "${indicator.code}" nhận số; dùng dấu chấm cho phần thập phân, không dùng dấu phân cách hàng nghìn).`;
-  const number = Number(trimmed);
-  if (!Number.isFinite(number)) return `Giá trị "${text}" quá lớn.`;
-  if (!isExactNumber(trimmed)) return inexactNumberMessage(text);
-  if (indicator.valueType === 'integer' && !Number.isInteger(number)) return `Giá trị "${text}" không phải là số nguyên (chỉ tiêu "${indicator.code}" chỉ nhận số nguyên).`;
-  return number;
 }
 
 interface Changes {
@@ -295,7 +336,7 @@ const MAX_FILTER_PERIODS = 60;
  * the candidates in a single pass (and nothing on a first import), where looking up
  * a million keys in batches costs as much as writing them.
  */
-async function findStored(store: Store, values: readonly DataValue[]): Promise<Map<string, DataValue>> {
+async function findStored(store: Store, values: readonly DataValueKey[]): Promise<Map<string, DataValue>> {
   const periods = new Set<string>(), indicators = new Set<string>(), orgUnits = new Set<string>();
   for (const value of values) {
     periods.add(value.period);
@@ -324,26 +365,41 @@ function changedValues(chunk: readonly DataValue[], stored: ReadonlyMap<string, 
   for (const value of chunk) {
     const before = stored.get(dataValueKeyString(value));
     if (!before) imported++;
-    else if (before.value !== value.value || (before.comment ?? null) !== (value.comment ?? null)) updates.push({ before, after: value });
+    else if (
+      before.value !== value.value || (before.text ?? null) !== (value.text ?? null) ||
+      (before.comment ?? null) !== (value.comment ?? null) || Boolean(before.followup) !== Boolean(value.followup)
+    ) updates.push({ before, after: value });
   }
   return { imported, updates };
 }
 
 function keyOf(value: DataValueKey) {
-  return { indicator: value.indicator, orgUnit: value.orgUnit, period: value.period, disagg: value.disagg };
+  return { indicator: value.indicator, orgUnit: value.orgUnit, period: value.period, disagg: value.disagg, ...(value.attr ? { attr: value.attr } : {}) };
+}
+
+/** What an audit event shows of a value: its key, its value as files write it, its comment. */
+function figureOf(value: DataValue) {
+  return { ...keyOf(value), value: value.text === undefined || value.text === null ? value.value : storedValueText(value), comment: value.comment ?? null, ...(value.followup ? { followup: true } : {}) };
 }
 
 function auditOfUpdate(before: DataValue, after: DataValue, actor: string, at: Date): AuditEvent {
   return {
     at: at.toISOString(), actor, action: 'data_value.update', entity: 'data_value',
     orgUnit: after.orgUnit, period: after.period,
-    before: { ...keyOf(before), value: before.value, comment: before.comment ?? null },
-    after: { ...keyOf(after), value: after.value, comment: after.comment ?? null },
+    before: figureOf(before),
+    after: figureOf(after),
+  };
+}
+
+function auditOfDeletion(before: DataValue, actor: string, at: Date): AuditEvent {
+  return {
+    at: at.toISOString(), actor, action: 'data_value.delete', entity: 'data_value',
+    orgUnit: before.orgUnit, period: before.period, before: figureOf(before), after: null,
   };
 }
 
 /** One event for the whole import: the counts, and the units and periods it touched. */
-function auditOfImport(values: readonly DataValue[], counts: { imported: number; updated: number; unchanged: number }, actor: string, at: Date): AuditEvent {
+function auditOfImport(values: readonly DataValue[], counts: { imported: number; updated: number; unchanged: number; deleted: number }, actor: string, at: Date): AuditEvent {
   const orgUnits = [...new Set(values.map((v) => v.orgUnit))];
   const periods = [...new Set(values.map((v) => v.period))];
   return {

@@ -1,6 +1,7 @@
 // Shapes shared by the values import use case and the file parsers in src/exchange:
 // a file becomes raw rows (still text, as written) plus conflicts; the use case
 // resolves codes against the catalogue and the org tree.
+import type { IdScheme, IdSchemes } from '../../core/dhis2-ids.ts';
 
 /** One data value as read from a file, before any code is resolved. */
 export interface ValueRow {
@@ -10,9 +11,28 @@ export interface ValueRow {
   /** As written: `2022-04` or DHIS2's `202204`. */
   readonly period: string;
   readonly orgUnit: string;
-  /** `default` or empty for the total, else our disaggregation key (`channel=online;level=4`). */
+  /**
+   * The category option combination as written: `default` or empty for the total, a
+   * combination's uid, code or name (by the id scheme), or our key (`channel=online;level=4`).
+   */
   readonly disagg: string;
+  /** ADX's exploded form instead: `{ category: option }` as written. */
+  readonly disaggOptions?: Readonly<Record<string, string>>;
+  /** The attribute option combination as written, like `disagg` ('' or absent for none). */
+  readonly attr?: string;
+  /** ADX's exploded attribute categories of the group: `{ category: option }` as written. */
+  readonly attrOptions?: Readonly<Record<string, string>>;
+  /** As written; '' asks for the stored value to be deleted (DHIS2's semantics). */
   readonly value: string;
+  /**
+   * ADX's <annotation>: the value of a non-numeric data element (DHIS2 writes value="0"
+   * beside it), the comment of a numeric one.
+   */
+  readonly annotation?: string;
+  /** DHIS2's `deleted: true`: delete the stored value. */
+  readonly deleted?: boolean;
+  /** DHIS2's follow-up mark. */
+  readonly followup?: boolean;
   readonly comment?: string | null;
   readonly storedBy?: string | null;
   /**
@@ -40,15 +60,24 @@ export interface ParsedValues {
   readonly rows: readonly ValueRow[];
   readonly conflicts: readonly ImportConflict[];
   readonly fatal: boolean;
+  /** Id schemes the file itself declares (a dataValueSet's idScheme…); they win over the request's. */
+  readonly idSchemes?: IdSchemes;
+  /** The format's default id scheme: CODE for ADX, UID otherwise (DHIS2's defaults). */
+  readonly defaultIdScheme?: IdScheme;
 }
+
+/** DHIS2's importStrategy: which rows may create, update or delete stored values. */
+export const IMPORT_STRATEGIES = ['CREATE_AND_UPDATE', 'CREATE', 'UPDATE', 'DELETE'] as const;
+export type ImportStrategy = (typeof IMPORT_STRATEGIES)[number];
 
 export type ImportStatus = 'SUCCESS' | 'WARNING' | 'ERROR';
 
 export interface ImportCount {
   readonly imported: number;
   readonly updated: number;
-  /** Rows not written: conflicting rows, and rows equal to what is stored. */
+  /** Rows not written: conflicting rows, rows equal to what is stored, rows the strategy leaves alone, deletions of nothing. */
   readonly ignored: number;
+  /** Stored values deleted (`deleted: true`, an empty value, or importStrategy DELETE). */
   readonly deleted: number;
 }
 

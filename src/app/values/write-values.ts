@@ -7,12 +7,15 @@ import { importValues } from './import-values.ts';
 import { actorOf } from '../accounts/principal.ts';
 import type { Principal } from '../accounts/principal.ts';
 import type { Store } from '../ports.ts';
-import type { ImportSummary, ValueRow } from './value-import.ts';
+import type { IdSchemes } from '../../core/dhis2-ids.ts';
+import type { ImportStrategy, ImportSummary, ValueRow } from './value-import.ts';
 
-export async function writeValues({ store, principal, rows, dryRun = false, now = new Date() }: {
-  store: Store; principal: Principal; rows: readonly ValueRow[]; dryRun?: boolean; now?: Date;
+export async function writeValues({ store, principal, rows, dryRun = false, importStrategy, idSchemes, now = new Date() }: {
+  store: Store; principal: Principal; rows: readonly ValueRow[]; dryRun?: boolean; importStrategy?: ImportStrategy; idSchemes?: IdSchemes; now?: Date;
 }): Promise<ImportSummary> {
-  const summary = await importValues({ store, rows, dryRun, actor: actorOf(principal), principal, now: () => now });
+  const summary = await importValues({
+    store, rows, dryRun, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}), actor: actorOf(principal), principal, now: () => now,
+  });
   const first = summary.conflicts[0];
   if (summary.status === 'ERROR' && first) {
     const row = first.indexes[0];
@@ -31,6 +34,7 @@ function fieldOf(object: string, row: ValueRow | undefined): string {
   if (object === row.orgUnit) return 'orgUnit';
   if (object === 'period') return 'period';
   if (object === 'categoryOptionCombo') return 'categoryOptionCombo';
+  if (object === 'attributeOptionCombo') return 'attributeOptionCombo';
   if (object === 'value') return 'value';
   return object;
 }

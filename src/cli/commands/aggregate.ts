@@ -40,6 +40,6 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
 
 function amount(value: number | null, indicator: Indicator): string {
   if (value === null) return 'không có số liệu';
-  const number = formatNumberVi(value, indicator.decimals, { fixed: indicator.valueType === 'percent' });
+  const number = formatNumberVi(value, indicator.decimals, { fixed: indicator.valueType === 'PERCENTAGE' });
   return indicator.unit === '%' ? `${number}%` : `${number} ${indicator.unit}`;
 }

@@ -2,6 +2,12 @@
 // loaded only when the command runs, so help is fast and needs no database driver.
 import type { Command } from '../command.ts';
 
+/** DHIS2's id scheme parameters as options: --id-scheme, --data-element-id-scheme… */
+const ID_SCHEME_OPTIONS = Object.fromEntries(
+  ['id-scheme', 'data-element-id-scheme', 'org-unit-id-scheme', 'category-option-combo-id-scheme', 'data-set-id-scheme', 'category-id-scheme', 'category-option-id-scheme']
+    .map((name) => [name, { type: 'string' as const }]),
+);
+
 export const COMMANDS: readonly Command[] = [
   {
     name: 'start',
@@ -83,8 +89,11 @@ Mã thoát: 2 khi tệp không phải bản sao lưu hoặc đích không trốn
 
 Nhập đơn vị, phân tổ, chỉ tiêu, quy tắc kiểm tra và đề cương báo cáo từ tệp YAML
 hoặc JSON (xem
-docs/metadata-format.md). Nhập trọn gói: có lỗi thì không ghi gì (mã thoát 2).
-Nhập lại cùng một tệp không thay đổi gì.
+docs/metadata-format.md). Cũng nhận tệp danh mục xuất từ DHIS2 (JSON có
+organisationUnits, dataElements, categories, categoryOptions, categoryCombos,
+categoryOptionCombos, dataSets): giữ uid của DHIS2, phần không dùng được nêu rõ.
+Nhập trọn gói: có lỗi thì không ghi gì (mã thoát 2). Nhập lại cùng một tệp không
+thay đổi gì.
 
 Tùy chọn:
   --dry-run    chỉ kiểm tra và đếm, không ghi
@@ -110,7 +119,7 @@ Tùy chọn:
   {
     name: 'values import',
     summary: 'Nhập số liệu từ tệp DHIS2 JSON, CSV, ADX XML hoặc biểu nhập Excel',
-    help: `Cách dùng: baocao values import TỆP [--dry-run] [--skip-conflicts] [--json]
+    help: `Cách dùng: baocao values import TỆP [--dry-run] [--skip-conflicts] [--json] [--strategy CHIẾN_LƯỢC] [--id-scheme UID|CODE|NAME]
 
 Nhập số liệu từ tệp dataValueSets JSON hoặc CSV theo dạng DHIS2, tệp ADX XML, hoặc
 biểu nhập Excel (.xlsx) xuất bằng "values export --format xlsx". Định dạng được nhận
@@ -118,9 +127,11 @@ theo nội dung tệp, không theo phần mở rộng. Với biểu Excel, lỗi
 cột; công thức lấy kết quả Excel đã tính; ô gộp, ngày tháng, chữ trong ô số bị báo
 lỗi (số viết kiểu Việt Nam như "20.601" được nhận và có lưu ý).
 
-Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; chữ trong chỉ tiêu
-số; số lẻ trong chỉ tiêu số nguyên; phân tổ không có; trùng khóa) được báo kèm số
-dòng. Nếu có xung đột thì KHÔNG ghi gì (mã thoát 2).
+Mỗi dòng sai (chỉ tiêu, đơn vị, kỳ không tồn tại; giá trị sai kiểu của chỉ tiêu:
+chữ trong chỉ tiêu số, số lẻ hay số âm trong chỉ tiêu đếm, tỷ lệ ngoài 0–100…; phân
+tổ không có; trùng khóa) được báo kèm số dòng. Nếu có xung đột thì KHÔNG ghi gì (mã
+thoát 2). Như DHIS2: giá trị để trống hoặc "deleted": true thì xóa số liệu đã lưu.
+Mã trong tệp đọc theo kiểu mã của DHIS2 (uid, mã, tên); mã của baocao luôn được nhận.
 
 Kỳ đã khóa: nếu tệp có số liệu của một kỳ mà báo cáo đã ban hành (của đơn vị đó hoặc
 đơn vị cấp trên) thì không ghi gì, kể cả khi chạy thử, với cùng thông báo như API
@@ -130,6 +141,12 @@ Tùy chọn:
   --dry-run          chỉ kiểm tra và tính kết quả, không ghi
   --skip-conflicts   ghi các dòng hợp lệ, bỏ qua dòng lỗi (mã thoát 0, trạng thái WARNING)
   --json             in bản tóm tắt dạng JSON (giống DHIS2 importSummary)
+  --strategy S       CREATE_AND_UPDATE (mặc định), CREATE (chỉ thêm mới), UPDATE (chỉ
+                     cập nhật số đã có) hoặc DELETE (xóa các số liệu trong tệp)
+  --id-scheme K      kiểu mã trong tệp: UID (mặc định; ADX: CODE), CODE hoặc NAME;
+                     riêng từng loại: --data-element-id-scheme, --org-unit-id-scheme,
+                     --category-option-combo-id-scheme, --category-id-scheme,
+                     --category-option-id-scheme
   -h, --help         xem hướng dẫn này
 
 Ví dụ:
@@ -137,7 +154,7 @@ Ví dụ:
   baocao values import so-lieu.csv --skip-conflicts
   baocao values import bieu-nhap-2022-04.xlsx --dry-run
   baocao values import so-lieu.adx.xml`,
-    options: { 'dry-run': { type: 'boolean' }, 'skip-conflicts': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { 'dry-run': { type: 'boolean' }, 'skip-conflicts': { type: 'boolean' }, json: { type: 'boolean' }, strategy: { type: 'string' }, ...ID_SCHEME_OPTIONS },
     load: () => import('./values-import.ts'),
   },
   {
@@ -147,8 +164,10 @@ Ví dụ:
        baocao values export --format xlsx --org MÃ --period KỲ [--children] [--template MÃ_ĐỀ_CƯƠNG] --out BIỂU.xlsx
        baocao values export --format xlsx --table --org MÃ --period KỲ_ĐẦU..KỲ_CUỐI [--children] --out BẢNG.xlsx
 
-Xuất số liệu đã lưu của một đơn vị cho một kỳ (kỳ quý/năm gồm cả các tháng trong
-kỳ). Không có --out thì in ra màn hình (trừ xlsx).
+Xuất số liệu đã lưu của một đơn vị cho một kỳ, gồm cả các kỳ ngắn hơn nằm trong kỳ
+(năm gồm nửa năm, quý, tháng, tuần, ngày). Không có --out thì in ra màn hình (trừ
+xlsx). Mã ghi theo kiểu mã của DHIS2: JSON, CSV dùng uid (ADX dùng mã) khi danh mục
+có, không có thì dùng mã của baocao.
 
 --format xlsx xuất biểu nhập số liệu: mỗi đơn vị một trang, mỗi chỉ tiêu và phân tổ
 một dòng, cột "Kỳ trước" bên cạnh ô nhập, ô nhãn bị khóa, ô nhập có kiểm tra số.
@@ -158,15 +177,18 @@ Thêm --table để xuất bảng chỉ tiêu × đơn vị × kỳ (số liệu
 
 Tùy chọn:
   --org MÃ                    mã đơn vị
-  --period KỲ                 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022; với --table
-                              có thể là khoảng 2022-01..2022-04
+  --period KỲ                 2022-04, 202204, 2022-Q2, 2022-H1, 2022, 2022W5, 20220415,
+                              202201B, 2022AprilS1, 2022April…; với --table có thể là
+                              khoảng 2022-01..2022-04
+  --id-scheme K               (json, csv, adx) UID, CODE hoặc NAME; riêng từng loại như
+                              ở "values import"
   --children                  gồm cả các đơn vị trực thuộc (toàn bộ cây con)
   --format json|csv|adx|xlsx  định dạng (mặc định json)
   --template MÃ               (xlsx) lấy chỉ tiêu và thứ tự theo đề cương
   --table                     (xlsx) bảng chỉ tiêu thay cho biểu nhập
   --out TỆP                   ghi ra tệp (bắt buộc với xlsx)
   -h, --help                  xem hướng dẫn này`,
-    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, table: { type: 'boolean' } },
+    options: { org: { type: 'string' }, period: { type: 'string' }, children: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, table: { type: 'boolean' }, ...ID_SCHEME_OPTIONS },
     load: () => import('./values-export.ts'),
   },
   {

@@ -11,7 +11,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   const format = oneOf(args, 'format', ['yaml', 'json'] as const, 'yaml', helpCommand);
   const out = optionalString(args, 'out');
   const metadata = await withStore(env, (store) => exportMetadata({ store }));
-  const text = serializeMetadata({ ...metadata, orgUnits: [...metadata.orgUnits], disaggregations: [...metadata.disaggregations], indicators: [...metadata.indicators], validationRules: [...metadata.validationRules], templates: [...(metadata.templates ?? [])] }, format);
+  const text = serializeMetadata({ ...metadata, orgUnits: [...metadata.orgUnits], disaggregations: [...metadata.disaggregations], indicators: [...metadata.indicators], validationRules: [...metadata.validationRules], templates: [...(metadata.templates ?? [])], optionCombos: [...(metadata.optionCombos ?? [])] }, format);
   if (out) {
     await writeUserFile(out, text);
     io.err(`Đã xuất danh mục ra ${out}.`);

@@ -21,6 +21,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   }
   const summary = await withStore(env, (store) => importMetadata({ store, metadata: parsed.metadata, dryRun: flag(args, 'dry-run'), actor: cliActor(env) }));
   printSummary(io, file, summary);
+  for (const notice of parsed.notices ?? []) io.out(`  Lưu ý: ${notice}`);
   return summary.status === 'ERROR' ? 2 : 0;
 }
 
@@ -30,6 +31,7 @@ const KIND_LABEL: Record<keyof MetadataImportSummary['counts'], string> = {
   indicators: 'Chỉ tiêu',
   validationRules: 'Quy tắc kiểm tra',
   templates: 'Đề cương báo cáo',
+  optionCombos: 'Tổ hợp phân tổ (DHIS2)',
 };
 
 function printSummary(io: Io, file: string, summary: MetadataImportSummary): void {

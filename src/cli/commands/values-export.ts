@@ -1,10 +1,9 @@
 // `baocao values export --org CODE --period P`: DHIS2 JSON, DHIS2 CSV or ADX XML to
 // stdout or a file; `--format xlsx` writes a data-entry form (one sheet per unit), or
 // with `--table` an indicator × unit × period table for analysis.
-import { exportValues } from '../../app/values/export-values.ts';
-import { serializeValues } from '../../exchange/values-file.ts';
+import { exportValuesFile } from '../../exchange/values-export.ts';
 import { exportIndicatorTable, exportValuesForm } from '../../exchange/values-workbook.ts';
-import { expectPositionals, flag, oneOf, optionalString, requirePeriod, requireString } from '../args.ts';
+import { expectPositionals, flag, idSchemeOptions, oneOf, optionalString, requirePeriod, requireString } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import type { CommandContext } from '../command.ts';
 import { writeUserFile } from '../files.ts';
@@ -33,12 +32,12 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     return 0;
   }
   const period = requirePeriod(args, helpCommand);
-  const result = await withStore(env, (store) => exportValues({ store, orgUnit, period, children }));
+  const idSchemes = idSchemeOptions(args, helpCommand);
+  const result = await withStore(env, (store) => exportValuesFile({ store, orgUnit, period, children, format, idSchemes }));
   if (!result.ok) throw new CliError(2, result.problem);
-  const text = serializeValues(result.values, format);
   if (out) {
-    await writeUserFile(out, text);
-    io.err(`Đã xuất ${formatNumberVi(result.values.length)} số liệu ra ${out}.`);
-  } else io.write(text);
+    await writeUserFile(out, result.text);
+    io.err(`Đã xuất ${formatNumberVi(result.count)} số liệu ra ${out}.`);
+  } else io.write(result.text);
   return 0;
 }

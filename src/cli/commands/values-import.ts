@@ -1,10 +1,11 @@
 // `baocao values import FILE`: DHIS2 JSON, DHIS2 CSV, ADX XML or an XLSX form, recognised by content.
 import { importValues } from '../../app/values/import-values.ts';
+import { IMPORT_STRATEGIES } from '../../app/values/value-import.ts';
 import type { ImportSummary, ParsedValues } from '../../app/values/value-import.ts';
 import { placeConflicts } from '../../exchange/located-values.ts';
 import { megabytes } from '../../exchange/legacy-report/legacy-import-error.ts';
 import { readValuesFile, unreadableValuesFile } from '../../exchange/values-file.ts';
-import { expectPositionals, flag } from '../args.ts';
+import { expectPositionals, flag, idSchemeOptions, oneOf } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import type { CommandContext, Io } from '../command.ts';
 import { readUserBytes } from '../files.ts';
@@ -27,6 +28,8 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   }
   const unreadable = unreadableValuesFile(bytes);
   if (unreadable) throw new CliError(2, `Không nhập được tệp "${file}": ${unreadable} Không ghi gì.`);
+  const importStrategy = oneOf(args, 'strategy', IMPORT_STRATEGIES, 'CREATE_AND_UPDATE', helpCommand);
+  const idSchemes = idSchemeOptions(args, helpCommand);
   const parsed = await readValuesFile(bytes);
   const json = flag(args, 'json');
   if (parsed.fatal && !json) {
@@ -39,6 +42,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
     store, parsed,
     dryRun: flag(args, 'dry-run'),
     skipConflicts: flag(args, 'skip-conflicts'),
+    importStrategy, idSchemes,
     actor: cliActor(env),
     onProgress: progressBar(io, parsed.rows.length, 'Đang nhập'),
   }))), parsed);

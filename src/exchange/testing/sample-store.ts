@@ -17,12 +17,12 @@ export const SAMPLE_DISAGGREGATIONS: readonly Disaggregation[] = [
 ];
 
 export const SAMPLE_INDICATORS: readonly Indicator[] = [
-  defineIndicator({ code: 'ioffice.docs_issued', name: 'Văn bản điện tử phát hành', unit: 'văn bản', kind: 'flow', valueType: 'integer' }),
-  defineIndicator({ code: 'ioffice.docs_signed', name: 'Văn bản được ký số', unit: 'văn bản', kind: 'flow', valueType: 'integer', partOf: 'ioffice.docs_issued' }),
-  defineIndicator({ code: 'ioffice.signed_share', name: 'Tỷ lệ ký số', unit: '%', kind: 'derived', valueType: 'percent', expression: '#{ioffice.docs_signed} / #{ioffice.docs_issued} * 100' }),
-  defineIndicator({ code: 'dvc.dossiers', name: 'Hồ sơ tiếp nhận', unit: 'hồ sơ', kind: 'flow', valueType: 'integer', disaggregations: ['service_level', 'channel'] }),
-  defineIndicator({ code: 'attt.alerts', name: 'Cảnh báo an toàn thông tin', unit: 'cảnh báo', kind: 'flow', valueType: 'integer' }),
-  defineIndicator({ code: 'budget.share', name: 'Tỷ lệ giải ngân', unit: '%', kind: 'stock', valueType: 'number', decimals: 2 }),
+  defineIndicator({ code: 'ioffice.docs_issued', name: 'Văn bản điện tử phát hành', unit: 'văn bản', kind: 'flow', valueType: 'INTEGER_ZERO_OR_POSITIVE' }),
+  defineIndicator({ code: 'ioffice.docs_signed', name: 'Văn bản được ký số', unit: 'văn bản', kind: 'flow', valueType: 'INTEGER_ZERO_OR_POSITIVE', partOf: 'ioffice.docs_issued' }),
+  defineIndicator({ code: 'ioffice.signed_share', name: 'Tỷ lệ ký số', unit: '%', kind: 'derived', valueType: 'PERCENTAGE', expression: '#{ioffice.docs_signed} / #{ioffice.docs_issued} * 100' }),
+  defineIndicator({ code: 'dvc.dossiers', name: 'Hồ sơ tiếp nhận', unit: 'hồ sơ', kind: 'flow', valueType: 'INTEGER_ZERO_OR_POSITIVE', disaggregations: ['service_level', 'channel'] }),
+  defineIndicator({ code: 'attt.alerts', name: 'Cảnh báo an toàn thông tin', unit: 'cảnh báo', kind: 'flow', valueType: 'INTEGER_ZERO_OR_POSITIVE' }),
+  defineIndicator({ code: 'budget.share', name: 'Tỷ lệ giải ngân', unit: '%', kind: 'stock', valueType: 'NUMBER', decimals: 2 }),
 ];
 
 export function sampleCatalogue(): Catalogue {

@@ -12,6 +12,9 @@ import * as safeEntryIds from './2026_12_02_120000_safe_entry_ids.ts';
 import * as dropLoginAttempt from './2026_12_02_120100_drop_login_attempt.ts';
 import * as createLoginThrottle from './2026_12_02_120200_create_login_throttle.ts';
 import * as createDataValueSources from './2026_12_02_130000_create_data_value_sources.ts';
+import * as valueTypeNames from './2026_12_02_140000_value_type_names.ts';
+import * as dataValueAttributeAndText from './2026_12_02_140100_data_value_attribute_and_text.ts';
+import * as externalIdentifiers from './2026_12_02_140200_external_identifiers.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -25,6 +28,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_02_120100_drop_login_attempt': dropLoginAttempt,
   '2026_12_02_120200_create_login_throttle': createLoginThrottle,
   '2026_12_02_130000_create_data_value_sources': createDataValueSources,
+  '2026_12_02_140000_value_type_names': valueTypeNames,
+  '2026_12_02_140100_data_value_attribute_and_text': dataValueAttributeAndText,
+  '2026_12_02_140200_external_identifiers': externalIdentifiers,
 };
 
 export const migrationProvider: MigrationProvider = {

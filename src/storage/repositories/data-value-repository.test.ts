@@ -76,11 +76,11 @@ for (const database of testDatabases()) {
           buildValue({ indicator: 'qr.scans', orgUnit: TRA_VINH_UNITS[i % 4]?.code ?? 'tv', period: `${2000 + Math.floor(i / 48)}-${String((i % 12) + 1).padStart(2, '0')}`, disagg: `n=${i}`, value: i }),
         );
         assert.deepEqual(await store.dataValues.upsertMany(values), { imported: 9000, updated: 0, unchanged: 0 });
-        const changedEveryThird = values.map((v, i) => (i % 3 === 0 ? { ...v, value: v.value + 0.5 } : v));
+        const changedEveryThird = values.map((v, i) => (i % 3 === 0 ? { ...v, value: (v.value ?? 0) + 0.5 } : v));
         assert.deepEqual(await store.dataValues.upsertMany(changedEveryThird), { imported: 0, updated: 3000, unchanged: 6000 });
         const stored = await store.dataValues.find({ indicators: ['qr.scans'] });
         assert.equal(stored.length, 9000);
-        assert.equal(stored.reduce((sum, v) => sum + v.value, 0), (8999 * 9000) / 2 + 1500);
+        assert.equal(stored.reduce((sum, v) => sum + (v.value ?? 0), 0), (8999 * 9000) / 2 + 1500);
       }));
 
     test('a transaction that throws leaves nothing behind', () =>
@@ -126,13 +126,32 @@ for (const database of testDatabases()) {
         assert.deepEqual(await store.dataValues.find({ orgUnits: [] }), []);
       }));
 
+    test('attribute options are part of the key; text, follow-up and a null number round-trip', () =>
+      database.withStore(async (store) => {
+        await seedCatalogue(store);
+        const a = buildValue({ attr: 'mechanism=a', value: 10 });
+        const b = buildValue({ attr: 'mechanism=b', value: 20 });
+        const total = buildValue({ value: 30, followup: true });
+        const note = buildValue({ indicator: 'dvc.dossiers', disagg: 'channel=direct', value: null, text: 'Không có hồ sơ trực tiếp' });
+        assert.deepEqual(await store.dataValues.upsertMany([a, b, total, note]), { imported: 4, updated: 0, unchanged: 0 });
+        const stored = await store.dataValues.find({ indicators: ['ioffice.docs_issued'] });
+        assert.deepEqual(stored.map((v) => [v.attr, v.value, v.followup ?? false]), [['', 30, true], ['mechanism=a', 10, false], ['mechanism=b', 20, false]]);
+        const [text] = await store.dataValues.find({ indicators: ['dvc.dossiers'] });
+        assert.equal(text?.value, null);
+        assert.equal(text?.text, 'Không có hồ sơ trực tiếp');
+        // Changing only the follow-up mark or the text is an update; the same again is unchanged.
+        assert.deepEqual(await store.dataValues.upsertMany([{ ...total, followup: false }, { ...note, text: 'Khác' }, a]), { imported: 0, updated: 2, unchanged: 1 });
+        assert.equal(await store.dataValues.deleteMany([b]), 1);
+        assert.deepEqual((await store.dataValues.findExisting([a, b])).map((v) => v.attr), ['mechanism=a']);
+      }));
+
     test('findExisting returns the stored ones among the given keys; deleteMany removes them', () =>
       database.withStore(async (store) => {
         await seedCatalogue(store);
         await store.dataValues.upsertMany(APRIL);
         const asked = [APRIL[0]!, APRIL[3]!, buildValue({ period: '2021-12' }), buildValue({ orgUnit: 'khong-co' })];
         const existing = await store.dataValues.findExisting(asked);
-        assert.deepEqual(figures(existing).sort((a, b) => a.value - b.value), figures([APRIL[3]!, APRIL[0]!]));
+        assert.deepEqual(figures(existing).sort((a, b) => (a.value ?? 0) - (b.value ?? 0)), figures([APRIL[3]!, APRIL[0]!]));
 
         assert.equal(await store.dataValues.deleteMany(asked), 2);
         assert.equal((await store.dataValues.find({})).length, 3);

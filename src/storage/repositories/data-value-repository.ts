@@ -38,13 +38,36 @@ async function loadIdMaps(db: Kysely<Database>): Promise<IdMaps> {
 }
 
 /** A key with ids; undefined when a code is unknown (such a key cannot be stored). */
-function keyIds(maps: IdMaps, key: DataValueKey): [number, number, string, string] | undefined {
+function keyIds(maps: IdMaps, key: DataValueKey): [number, number, string, string, string] | undefined {
   const indicatorId = maps.indicators.get(key.indicator);
   const orgUnitId = maps.orgUnits.get(key.orgUnit);
-  return indicatorId === undefined || orgUnitId === undefined ? undefined : [indicatorId, orgUnitId, key.period, key.disagg];
+  return indicatorId === undefined || orgUnitId === undefined ? undefined : [indicatorId, orgUnitId, key.period, key.disagg, key.attr ?? ''];
 }
 
-/** Four bound variables per key: stays far below SQLite's 32766. */
+interface ValueRow {
+  readonly indicator: string;
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly disagg: string;
+  readonly attr: string;
+  readonly value: number | string | null;
+  readonly text: string | null;
+  readonly comment: string | null;
+  readonly storedBy: string | null;
+  readonly updatedAt: string | null;
+  readonly followup: number | string | null;
+}
+
+/** A row as a domain value, one object of one shape (dashboards read many): PostgreSQL may hand numbers back as text. */
+function toDataValue(row: ValueRow): DataValue {
+  return {
+    indicator: row.indicator, orgUnit: row.orgUnit, period: row.period, disagg: row.disagg, attr: row.attr,
+    value: row.value === null ? null : Number(row.value), text: row.text,
+    comment: row.comment, storedBy: row.storedBy, updatedAt: row.updatedAt, followup: Number(row.followup) === 1,
+  };
+}
+
+/** Five bound variables per key: stays far below SQLite's 32766. */
 const KEYS_PER_QUERY = 1000;
 
 export class DataValueRepository implements DataValuePort {
@@ -58,7 +81,7 @@ export class DataValueRepository implements DataValuePort {
       .selectFrom('data_value as v')
       .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
       .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
-      .select(['i.code as indicator', 'o.code as orgUnit', 'v.period', 'v.disagg', 'v.value', 'v.comment', 'v.stored_by as storedBy', 'v.updated_at as updatedAt']);
+      .select(['i.code as indicator', 'o.code as orgUnit', 'v.period', 'v.disagg', 'v.attr', 'v.value', 'v.text_value as text', 'v.comment', 'v.stored_by as storedBy', 'v.updated_at as updatedAt', 'v.followup']);
   }
 
   async find(query: DataValueQuery): Promise<DataValue[]> {
@@ -74,8 +97,8 @@ export class DataValueRepository implements DataValuePort {
     }
     if (query.periods) select = select.where('v.period', 'in', query.periods.length ? [...query.periods] : ['']);
     if (query.indicators) select = select.where('i.code', 'in', query.indicators.length ? [...query.indicators] : ['']);
-    const rows = await select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').execute();
-    return rows.map((row) => ({ ...row, value: Number(row.value) }));
+    const rows = await select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.attr').execute();
+    return rows.map(toDataValue);
   }
 
   findExisting(keys: readonly DataValueKey[]): Promise<DataValue[]> {
@@ -86,10 +109,10 @@ export class DataValueRepository implements DataValuePort {
       for (const part of chunks(tuples, KEYS_PER_QUERY)) {
         const rows = await this.#selectValues(trx)
           .where((eb) =>
-            eb(eb.refTuple('v.indicator_id', 'v.org_unit_id', 'v.period', 'v.disagg'), 'in', part.map(([a, b, c, d]) => eb.tuple(a, b, c, d))),
+            eb(eb.refTuple('v.indicator_id', 'v.org_unit_id', 'v.period', 'v.disagg', 'v.attr'), 'in', part.map(([a, b, c, d, e]) => eb.tuple(a, b, c, d, e))),
           )
           .execute();
-        for (const row of rows) found.push({ ...row, value: Number(row.value) });
+        for (const row of rows) found.push(toDataValue(row));
       }
       return found;
     });
@@ -101,7 +124,7 @@ export class DataValueRepository implements DataValuePort {
       const maps = await loadIdMaps(trx);
       const now = new Date().toISOString();
       const rows: DataValueColumns = {
-        indicatorIds: [], orgUnitIds: [], periods: [], disaggs: [], values: [], comments: [], storedBy: [], updatedAt: [],
+        indicatorIds: [], orgUnitIds: [], periods: [], disaggs: [], attrs: [], values: [], texts: [], comments: [], storedBy: [], updatedAt: [], followups: [],
       };
       // No per-row map or object beyond these arrays: this loop runs a million times
       // on a national import. A repeated key is left to the dialect (see StorageDialect).
@@ -119,10 +142,13 @@ export class DataValueRepository implements DataValuePort {
         rows.orgUnitIds.push(orgUnitId);
         rows.periods.push(value.period);
         rows.disaggs.push(value.disagg);
+        rows.attrs.push(value.attr ?? '');
         rows.values.push(value.value);
+        rows.texts.push(value.text ?? null);
         rows.comments.push(value.comment ?? null);
         rows.storedBy.push(value.storedBy ?? null);
         rows.updatedAt.push(value.updatedAt ?? now);
+        rows.followups.push(value.followup ? 1 : 0);
       }
       if (unknownIndicators.size || unknownOrgUnits.size) throw new UnknownReferenceError([...unknownIndicators], [...unknownOrgUnits]);
       return this.dialect.upsertDataValues(trx, rows);
@@ -137,7 +163,7 @@ export class DataValueRepository implements DataValuePort {
       for (const part of chunks(tuples, KEYS_PER_QUERY)) {
         const result = await trx
           .deleteFrom('data_value')
-          .where((eb) => eb(eb.refTuple('indicator_id', 'org_unit_id', 'period', 'disagg'), 'in', part.map(([a, b, c, d]) => eb.tuple(a, b, c, d))))
+          .where((eb) => eb(eb.refTuple('indicator_id', 'org_unit_id', 'period', 'disagg', 'attr'), 'in', part.map(([a, b, c, d, e]) => eb.tuple(a, b, c, d, e))))
           .executeTakeFirst();
         deleted += Number(result.numDeletedRows);
       }

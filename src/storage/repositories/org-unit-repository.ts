@@ -19,6 +19,8 @@ function toRow(unit: OrgUnit): OrgUnitRow {
     opening_date: nullable(unit.openingDate),
     closing_date: nullable(unit.closingDate),
     successor_code: nullable(unit.successorCode),
+    uid: nullable(unit.uid),
+    dhis2_code: nullable(unit.dhis2Code),
   };
 }
 
@@ -34,10 +36,12 @@ function toOrgUnit(row: OrgUnitRow): OrgUnit {
     openingDate: row.opening_date,
     closingDate: row.closing_date,
     successorCode: row.successor_code,
+    ...(row.uid !== null ? { uid: row.uid } : {}),
+    ...(row.dhis2_code !== null ? { dhis2Code: row.dhis2_code } : {}),
   };
 }
 
-const COLUMNS = ['code', 'name', 'short_name', 'parent_code', 'level', 'path', 'kind', 'opening_date', 'closing_date', 'successor_code'] as const;
+const COLUMNS = ['code', 'name', 'short_name', 'parent_code', 'level', 'path', 'kind', 'opening_date', 'closing_date', 'successor_code', 'uid', 'dhis2_code'] as const;
 
 function sameRow(a: OrgUnitRow, b: OrgUnitRow): boolean {
   return COLUMNS.every((column) => a[column] === b[column]);
@@ -88,6 +92,8 @@ export class OrgUnitRepository implements OrgUnitPort {
               opening_date: eb.ref('excluded.opening_date'),
               closing_date: eb.ref('excluded.closing_date'),
               successor_code: eb.ref('excluded.successor_code'),
+              uid: eb.ref('excluded.uid'),
+              dhis2_code: eb.ref('excluded.dhis2_code'),
             })),
           )
           .execute();

@@ -33,7 +33,7 @@ export function buildIndicator(overrides: Partial<Indicator> & { code: string })
     name: `Chỉ tiêu ${overrides.code}`,
     unit: 'văn bản',
     kind: 'flow',
-    valueType: 'integer',
+    valueType: 'INTEGER_ZERO_OR_POSITIVE',
     disaggregations: [],
     aggregation: { time: 'sum', org: 'sum' },
     decimals: 0,
@@ -45,7 +45,7 @@ export const INDICATORS: readonly Indicator[] = [
   buildIndicator({ code: 'ioffice.docs_issued', name: 'Văn bản điện tử phát hành trên iOffice' }),
   buildIndicator({ code: 'ioffice.docs_signed', name: 'Văn bản được ký số', partOf: 'ioffice.docs_issued' }),
   buildIndicator({
-    code: 'ioffice.signed_ratio', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'percent',
+    code: 'ioffice.signed_ratio', name: 'Tỷ lệ văn bản ký số', unit: '%', kind: 'derived', valueType: 'PERCENTAGE',
     aggregation: { time: 'none', org: 'none' }, expression: '#{ioffice.docs_signed} / #{ioffice.docs_issued}', decimals: 2,
   }),
   buildIndicator({ code: 'dvc.dossiers', name: 'Hồ sơ tiếp nhận', unit: 'hồ sơ', disaggregations: ['channel'], description: 'Cổng dịch vụ công tỉnh' }),

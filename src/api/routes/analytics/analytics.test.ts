@@ -17,7 +17,7 @@ async function seedLevels(kit: ApiKit): Promise<void> {
   assert.ok(dossiers);
   await kit.store.indicators.upsertIndicators([
     { ...dossiers, disaggregations: ['channel', 'service_level'] },
-    { ...dossiers, code: 'dvc.online_share', name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', kind: 'derived', valueType: 'percent', disaggregations: [], expression: '#{dvc.dossiers:channel=online} / #{dvc.dossiers} * 100' },
+    { ...dossiers, code: 'dvc.online_share', name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', kind: 'derived', valueType: 'PERCENTAGE', disaggregations: [], expression: '#{dvc.dossiers:channel=online} / #{dvc.dossiers} * 100' },
   ]);
 }
 

@@ -5,20 +5,21 @@
 // Thin: the same exchange functions and use cases as `baocao values export|import`.
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
-import { exportValues } from '../../../app/values/export-values.ts';
 import { importValuesFile } from '../../../app/values/import-values-file.ts';
+import { IMPORT_STRATEGIES } from '../../../app/values/value-import.ts';
 import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
 import type { ImportSummary } from '../../../app/values/value-import.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import type { Period } from '../../../core/period.ts';
 import { placeConflicts } from '../../../exchange/located-values.ts';
-import { readValuesFile, serializeValues, unreadableValuesFile } from '../../../exchange/values-file.ts';
+import { exportValuesFile } from '../../../exchange/values-export.ts';
+import { readValuesFile, unreadableValuesFile } from '../../../exchange/values-file.ts';
 import { exportIndicatorTable, exportValuesForm } from '../../../exchange/values-workbook.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
 import { ZError } from '../../errors.ts';
 import { attachment, registerUploadScope, UPLOAD_CONTENT_TYPES, ZUploadBody } from '../file-upload.ts';
-import { ERRORS, ZBooleanQuery, ZOrgCode, ZPeriodCode } from '../schemas.ts';
+import { ERRORS, idSchemesOf, ZBooleanQuery, ZIdSchemeQuery, ZOrgCode, ZPeriodCode } from '../schemas.ts';
 
 export const VALUE_FILE_FORMATS = ['json', 'csv', 'adx', 'xlsx'] as const;
 type ValueFileFormat = (typeof VALUE_FILE_FORMATS)[number];
@@ -54,7 +55,7 @@ type TFileImportSummary = z.infer<typeof ZFileImportSummary>;
 
 function periodOf(code: string, field: string): Period {
   const parsed = tryParsePeriod(code);
-  if (!parsed.ok) throw new AppError('bad_request', `Kỳ báo cáo "${code}" không hợp lệ (dùng 2022-04, 202204, 2022-Q2, 2022-H1 hoặc 2022).`, { field });
+  if (!parsed.ok) throw new AppError('bad_request', `Kỳ báo cáo "${code}" không hợp lệ (${parsed.error.reason}).`, { field });
   return parsed.period;
 }
 
@@ -88,7 +89,8 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
       tags: ['values'],
       summary: 'Tải số liệu về dạng tệp: DHIS2 JSON, DHIS2 CSV, ADX XML, biểu nhập Excel hoặc bảng chỉ tiêu Excel',
       description: [
-        'Cần quyền xem trên đơn vị. `format=json|csv|adx`: số liệu đã lưu của đơn vị (và đơn vị con với `children=true`) trong kỳ và các tháng của kỳ.',
+        'Cần quyền xem trên đơn vị. `format=json|csv|adx`: số liệu đã lưu của đơn vị (và đơn vị con với `children=true`) trong kỳ và các kỳ ngắn hơn nằm trong kỳ (năm gồm nửa năm, quý, tháng, tuần, ngày).',
+        'Mã ghi theo kiểu mã của DHIS2 (idScheme…; mặc định UID với JSON, CSV và CODE với ADX), mã của baocao khi danh mục không có mã DHIS2. ADX ghi dataSet (mã đề cương của báo cáo) và completeDate khi báo cáo đã ban hành.',
         '`format=xlsx`: biểu nhập số liệu (mỗi đơn vị một trang, cột "Kỳ trước" là số của kỳ trước; `template=MÃ` chỉ lấy các chỉ tiêu đề cương in ra).',
         '`format=xlsx&table=true[&to=KỲ]`: bảng chỉ tiêu × đơn vị × kỳ từ `period` đến `to` (tối đa 60 kỳ cùng loại).',
         'Tên tệp trong Content-Disposition (filename ASCII, filename* tiếng Việt).',
@@ -101,6 +103,7 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
         template: z.string().min(1).max(64).optional().describe('Chỉ với format=xlsx (biểu nhập): mã đề cương'),
         table: ZBooleanQuery.optional().describe('Chỉ với format=xlsx: bảng chỉ tiêu thay cho biểu nhập'),
         to: ZPeriodCode.optional().describe('Chỉ với table=true: kỳ cuối của bảng'),
+        ...ZIdSchemeQuery,
       }),
       response: {
         200: {
@@ -111,7 +114,7 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
       },
     },
   }, async (request, reply) => {
-    const { org, period: periodCode, children = false, format = 'json', template, table = false, to } = request.query;
+    const { org, period: periodCode, children = false, format = 'json', template, table = false, to, ...schemes } = request.query;
     if (format !== 'xlsx' && (template !== undefined || table)) {
       throw new AppError('bad_request', 'Tham số template và table chỉ dùng với format=xlsx.', { field: template !== undefined ? 'querystring.template' : 'querystring.table' });
     }
@@ -133,11 +136,14 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
       const names = fileNames(table ? 'table' : 'form', org, span, 'xlsx');
       return reply.type(CONTENT_TYPES.xlsx).header('content-disposition', attachment(names.ascii, names.vietnamese)).send(Buffer.from(written.bytes));
     }
-    const result = await exportValues({ store: context.store, orgUnit: org, period, children });
-    if (!result.ok) throw new AppError('not_found', result.problem, { field: 'querystring.org' });
+    const result = await exportValuesFile({ store: context.store, orgUnit: org, period, children, format, idSchemes: idSchemesOf(schemes), exported: context.now().toISOString() });
+    if (!result.ok) {
+      const unknownUnit = !(await context.store.orgUnits.get(org));
+      throw new AppError(unknownUnit ? 'not_found' : 'bad_request', result.problem, { field: unknownUnit ? 'querystring.org' : 'querystring.format' });
+    }
     const names = fileNames('values', org, formatPeriod(period), format);
     // A Buffer is sent as is: the route's JSON serializer must not re-encode the file.
-    return reply.type(CONTENT_TYPES[format]).header('content-disposition', attachment(names.ascii, names.vietnamese)).send(Buffer.from(serializeValues(result.values, format), 'utf8'));
+    return reply.type(CONTENT_TYPES[format]).header('content-disposition', attachment(names.ascii, names.vietnamese)).send(Buffer.from(result.text, 'utf8'));
   });
 
   registerUploadScope(app, (scoped) => {
@@ -156,6 +162,8 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
         querystring: z.strictObject({
           dryRun: ZBooleanQuery.optional().describe('Chạy thử, không ghi (mặc định false)'),
           skipConflicts: ZBooleanQuery.optional().describe('Ghi các dòng hợp lệ, bỏ qua dòng lỗi (mặc định false: có lỗi thì không ghi gì)'),
+          importStrategy: z.enum(IMPORT_STRATEGIES).optional().describe('CREATE_AND_UPDATE (mặc định), CREATE, UPDATE hoặc DELETE'),
+          ...ZIdSchemeQuery,
         }),
         body: ZUploadBody,
         response: { 200: ZFileImportSummary, 409: ZError, 413: ZError, ...ERRORS },
@@ -165,9 +173,10 @@ export function registerValueFileRoutes(app: ZodApp, context: ApiContext): void 
       const unreadable = unreadableValuesFile(bytes);
       if (unreadable) throw new AppError('bad_request', `${unreadable} Không ghi gì.`, { field: 'body' });
       const parsed = await readValuesFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const { dryRun = false, skipConflicts = false, importStrategy, ...schemes } = request.query;
       const summary = locate(placeConflicts(await importValuesFile({
         store: context.store, principal: principalOf(request), parsed,
-        dryRun: request.query.dryRun ?? false, skipConflicts: request.query.skipConflicts ?? false, now: context.now(),
+        dryRun, skipConflicts, ...(importStrategy ? { importStrategy } : {}), idSchemes: idSchemesOf(schemes), now: context.now(),
       }), parsed), parsed.format, parsed.fatal);
       const presented: TFileImportSummary = {
         ...summary, format: parsed.format, importCount: { ...summary.importCount },

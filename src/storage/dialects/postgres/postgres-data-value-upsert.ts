@@ -20,10 +20,13 @@ function slice(rows: DataValueColumns, start: number, end: number): DataValueCol
     orgUnitIds: rows.orgUnitIds.slice(start, end),
     periods: rows.periods.slice(start, end),
     disaggs: rows.disaggs.slice(start, end),
+    attrs: rows.attrs.slice(start, end),
     values: rows.values.slice(start, end),
+    texts: rows.texts.slice(start, end),
     comments: rows.comments.slice(start, end),
     storedBy: rows.storedBy.slice(start, end),
     updatedAt: rows.updatedAt.slice(start, end),
+    followups: rows.followups.slice(start, end),
   };
 }
 
@@ -36,7 +39,7 @@ function partsWithoutRepeats(rows: DataValueColumns): DataValueColumns[] {
   const seen = new Map<string, number>();
   const indexes: number[][] = [];
   for (let r = 0; r < rows.indicatorIds.length; r++) {
-    const key = `${rows.indicatorIds[r]}\u0000${rows.orgUnitIds[r]}\u0000${rows.periods[r]}\u0000${rows.disaggs[r]}`;
+    const key = `${rows.indicatorIds[r]}\u0000${rows.orgUnitIds[r]}\u0000${rows.periods[r]}\u0000${rows.disaggs[r]}\u0000${rows.attrs[r]}`;
     const part = seen.get(key) ?? 0;
     seen.set(key, part + 1);
     (indexes[part] ??= []).push(r);
@@ -47,10 +50,13 @@ function partsWithoutRepeats(rows: DataValueColumns): DataValueColumns[] {
     orgUnitIds: pick(rows.orgUnitIds, at),
     periods: pick(rows.periods, at),
     disaggs: pick(rows.disaggs, at),
+    attrs: pick(rows.attrs, at),
     values: pick(rows.values, at),
+    texts: pick(rows.texts, at),
     comments: pick(rows.comments, at),
     storedBy: pick(rows.storedBy, at),
     updatedAt: pick(rows.updatedAt, at),
+    followups: pick(rows.followups, at),
   }));
 }
 
@@ -59,16 +65,18 @@ async function upsertStatement(db: Kysely<Database>, rows: DataValueColumns): Pr
   // leaves alone are not returned, which makes them the unchanged ones.
   const result = await sql<{ imported: number; updated: number }>`
     WITH written AS (
-      INSERT INTO data_value (indicator_id, org_unit_id, period, disagg, value, comment, stored_by, updated_at)
+      INSERT INTO data_value (indicator_id, org_unit_id, period, disagg, attr, value, text_value, comment, stored_by, updated_at, followup)
       SELECT * FROM unnest(
         ${rows.indicatorIds}::int4[], ${rows.orgUnitIds}::int4[], ${rows.periods}::text[],
-        ${rows.disaggs}::text[], ${rows.values}::float8[], ${rows.comments}::text[],
-        ${rows.storedBy}::text[], ${rows.updatedAt}::text[])
-      ON CONFLICT (indicator_id, org_unit_id, period, disagg) DO UPDATE SET
-        value = excluded.value, comment = excluded.comment,
-        stored_by = excluded.stored_by, updated_at = excluded.updated_at
+        ${rows.disaggs}::text[], ${rows.attrs}::text[], ${rows.values}::float8[], ${rows.texts}::text[],
+        ${rows.comments}::text[], ${rows.storedBy}::text[], ${rows.updatedAt}::text[], ${rows.followups}::int4[])
+      ON CONFLICT (indicator_id, org_unit_id, period, disagg, attr) DO UPDATE SET
+        value = excluded.value, text_value = excluded.text_value, comment = excluded.comment,
+        stored_by = excluded.stored_by, updated_at = excluded.updated_at, followup = excluded.followup
       WHERE data_value.value IS DISTINCT FROM excluded.value
+         OR data_value.text_value IS DISTINCT FROM excluded.text_value
          OR data_value.comment IS DISTINCT FROM excluded.comment
+         OR data_value.followup IS DISTINCT FROM excluded.followup
       RETURNING (xmax = 0) AS inserted
     )
     SELECT (count(*) FILTER (WHERE inserted))::int4 AS imported,

@@ -7,19 +7,21 @@ import type { UpsertCounts } from '../../../app/ports.ts';
 import type { Database } from '../../database.ts';
 import type { DataValueColumns, StorageDialect } from '../../storage-dialect.ts';
 
-const COLUMNS = 8;
+const COLUMNS = 11;
 /** SQLite allows at most 32766 bound variables per statement. */
 const ROWS_PER_STATEMENT = Math.floor(32766 / COLUMNS);
 
 function upsertSql(rows: number): string {
-  const tuple = '(?,?,?,?,?,?,?,?)';
+  const tuple = '(?,?,?,?,?,?,?,?,?,?,?)';
   return (
-    'INSERT INTO data_value (indicator_id, org_unit_id, period, disagg, value, comment, stored_by, updated_at) VALUES ' +
+    'INSERT INTO data_value (indicator_id, org_unit_id, period, disagg, attr, value, text_value, comment, stored_by, updated_at, followup) VALUES ' +
     Array.from({ length: rows }, () => tuple).join(',') +
-    ' ON CONFLICT (indicator_id, org_unit_id, period, disagg) DO UPDATE SET' +
-    ' value = excluded.value, comment = excluded.comment, stored_by = excluded.stored_by, updated_at = excluded.updated_at' +
+    ' ON CONFLICT (indicator_id, org_unit_id, period, disagg, attr) DO UPDATE SET' +
+    ' value = excluded.value, text_value = excluded.text_value, comment = excluded.comment,' +
+    ' stored_by = excluded.stored_by, updated_at = excluded.updated_at, followup = excluded.followup' +
     // Unchanged rows are not rewritten (and so not counted in changes()).
-    ' WHERE data_value.value IS NOT excluded.value OR data_value.comment IS NOT excluded.comment'
+    ' WHERE data_value.value IS NOT excluded.value OR data_value.text_value IS NOT excluded.text_value' +
+    ' OR data_value.comment IS NOT excluded.comment OR data_value.followup IS NOT excluded.followup'
   );
 }
 
@@ -57,10 +59,13 @@ export class SqliteDataValueUpsert implements StorageDialect {
         params[p++] = rows.orgUnitIds[r];
         params[p++] = rows.periods[r];
         params[p++] = rows.disaggs[r];
+        params[p++] = rows.attrs[r];
         params[p++] = rows.values[r];
+        params[p++] = rows.texts[r];
         params[p++] = rows.comments[r];
         params[p++] = rows.storedBy[r];
         params[p++] = rows.updatedAt[r];
+        params[p++] = rows.followups[r];
       }
       changed += this.#statement(count).run(params).changes;
     }
