@@ -15,6 +15,7 @@ const ContentPage = lazy(() => import('./pages/ContentPage.tsx').then((m) => ({ 
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const DataEntryPage = lazy(() => import('./pages/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })));
 const LegacyImportPage = lazy(() => import('./pages/LegacyImportPage.tsx').then((m) => ({ default: m.LegacyImportPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="/nhap-bao-cao-cu" element={page(<LegacyImportPage />)} />
         <Route path="/bao-cao" element={page(<ReportPage />)} />
         <Route path="/bieu-do" element={page(<ChartsPage />)} />
+        <Route path="/thong-bao" element={page(<NotificationsPage />)} />
         <Route path="/lich-su" element={page(<AuditPage />)} />
         <Route path="/quan-tri" element={page(<AdminPage />)} />
       </Route>
