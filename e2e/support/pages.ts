@@ -1,31 +1,62 @@
-// Helpers the specs share: log in through the form, take a page screenshot.
+// Helpers the specs share: log in and out through the form, move between pages by
+// clicking the menu (a drawer on a phone), choose a period in the picker, check that
+// a page fits the screen, and save a full-page screenshot.
 import { mkdirSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 export const PASSWORD = 'baocao-demo';
-export const PERIOD = '2022-04';
 export const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
 
+export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 1440) < 768;
+
+/** Logs in and waits for the first screen: the layout with the unit and period the user has work in. */
 export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto('/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
+  if (isPhone(page)) await expect(page.getByRole('button', { name: 'Mở danh mục chức năng' })).toBeVisible();
+  else await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]period=\d{4}-\d{2}/);
+  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Opens the menu (on a phone, the drawer) and clicks an entry. */
+export async function open(page: Page, label: string): Promise<void> {
+  if (isPhone(page)) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('menuitem', { name: label }).click();
+  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 export async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  if (isPhone(page)) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+}
+
+/** Chooses a period in the header's picker by its label ("Tháng 6/2022"). */
+export async function choosePeriod(page: Page, label: string): Promise<void> {
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).click();
+  await page.getByRole('option', { name: new RegExp(`^${label}\\b`) }).click();
+  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Nothing is wider than the screen: no sideways scrolling of the page. */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(scroll, 'page width against the screen').toBeLessThanOrEqual(viewport);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: `${SCREENSHOTS}${name}-${width}.png`, fullPage: true });
 }
 
-/** A page of the app for the demo department and April 2022. */
-export function at(path: string, org = 'stttt-travinh', period = PERIOD): string {
+/** A page of the app for a unit and period (for the few checks that start from a link). */
+export function at(path: string, org: string, period: string): string {
   return `${path}?org=${org}&period=${period}`;
 }
