@@ -45,7 +45,7 @@ function PeriodPicker({ scope, block }: { scope: Scope; block: boolean }) {
       value={scope.period}
       options={options}
       onChange={(v: string) => scope.setPeriod(v)}
-      style={{ width: block ? '100%' : 230 }}
+      style={{ width: block ? '100%' : 220 }}
       popupMatchSelectWidth={false}
       optionLabelProp="label"
     />
@@ -65,7 +65,7 @@ function UnitPicker({ scope, block }: { scope: Scope; block: boolean }) {
       optionFilterProp="title"
       options={scope.units.map((u) => ({ value: u.code, title: u.name, label: <span style={{ paddingInlineStart: Math.max(0, u.level - 1) * 12 }}>{u.name}</span> }))}
       onChange={(v: string) => scope.setOrg(v)}
-      style={{ width: block ? '100%' : 320 }}
+      style={{ width: block ? '100%' : 290 }}
       popupMatchSelectWidth={false}
       labelRender={({ value }) => scope.unitName(String(value))}
     />
@@ -205,7 +205,7 @@ export function AppLayout() {
           <Space size={12} align="center" style={{ minWidth: 0 }}>
             {bell}
             <Dropdown trigger={['click']} menu={{ items: [{ key: 'all', icon: <LogoutOutlined />, label: 'Đăng xuất mọi nơi' }], onClick: logoutEverywhere }}>
-              <Button type="text" aria-label="Tài khoản" style={{ height: 'auto', maxWidth: 320, textAlign: 'right', whiteSpace: 'normal', padding: '2px 8px' }}>{user}</Button>
+              <Button type="text" aria-label="Tài khoản" style={{ height: 'auto', maxWidth: 260, textAlign: 'right', whiteSpace: 'normal', padding: '2px 8px' }}>{user}</Button>
             </Dropdown>
             <Button icon={<LogoutOutlined />} onClick={logout}>Đăng xuất</Button>
           </Space>

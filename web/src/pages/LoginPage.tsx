@@ -33,7 +33,7 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(180deg, #a4161a 0, #a4161a 220px, #f5f6f8 220px)' }}>
-      <Card style={{ width: 400, boxShadow: '0 8px 24px rgba(16,24,40,.12)' }}>
+      <Card style={{ width: 'calc(100% - 24px)', maxWidth: 400, boxShadow: '0 8px 24px rgba(16,24,40,.12)' }}>
         <div style={{ textAlign: 'center', marginBottom: 16 }}>
           <div style={{ fontSize: 12, color: '#667085', textTransform: 'uppercase' }}>Hệ thống báo cáo định kỳ</div>
           <Typography.Title level={1} style={{ fontSize: 22, margin: '4px 0 0' }}>Đăng nhập</Typography.Title>
