@@ -23,7 +23,7 @@ test('a month of the demo department over HTTP: submit, compile, approve, issue,
     const demo = readDemoFiles();
     assert.deepEqual(demo.problems, []);
     assert.equal((await loadDemo({ store, demo })).status, 'SUCCESS');
-    assert.equal((await createDemoAccounts({ store, secrets })).created.length, 6);
+    assert.equal((await createDemoAccounts({ store, secrets })).created.length, 8);
     assert.deepEqual((await createDemoAccounts({ store, secrets })).created, [], 'a second demo load creates no account');
 
     const app = await buildServer({ store, secrets, logger: false });

@@ -2,6 +2,7 @@
 // SQLite and PostgreSQL; use cases depend on these interfaces only.
 import type { AccountRepository } from './accounts/account-ports.ts';
 import type { ReportRepository, ReportTemplateRepository } from './reports/report-ports.ts';
+import type { ExplanationRepository } from './values/explanation-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import type { Disaggregation, Indicator } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -80,6 +81,7 @@ export interface Store {
   readonly accounts: AccountRepository;
   readonly templates: ReportTemplateRepository;
   readonly reports: ReportRepository;
+  readonly explanations: ExplanationRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

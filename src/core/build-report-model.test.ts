@@ -94,18 +94,19 @@ for (const [liquid, expected] of FILTER_CASES) {
   });
 }
 
-const ERROR_CASES: { name: string; liquid: string; message: RegExp; severity: string }[] = [
+const ERROR_CASES: { name: string; liquid: string; message: RegExp; severity: string; rule?: string }[] = [
   { name: 'unknown indicator', liquid: 'a\n{{ docs.nope | so }}', message: /Mục 1 "Mục có số liệu" \(i\.1\), khối 1, dòng 2, cột \d+: không có chỉ tiêu hay biến "docs\.nope"/, severity: 'error' },
   { name: 'unknown filter', liquid: '{{ docs.issued | dinh_dang }}', message: /dòng 1.*không có bộ lọc "dinh_dang"/, severity: 'error' },
   { name: 'bad syntax', liquid: 'x {% if %}', message: /khối 1, dòng 1.*lỗi cú pháp mẫu/, severity: 'error' },
   { name: 'unknown option in theo', liquid: '{{ dossiers | theo: "channel=fax" | so }}', message: /Mục 1.*bộ lọc theo: .*"fax"/, severity: 'error' },
-  { name: 'missing value', liquid: '{{ pending.value | so }}', message: /Mục 1.*thiếu số liệu "pending\.value"/, severity: 'warning' },
+  { name: 'missing value', liquid: '{{ pending.value | so }}', message: /^Mục I\.1 «Mục có số liệu»: chưa có số liệu «Chưa nhập»\.$/, severity: 'warning', rule: 'report:missing_value:i.1' },
 ];
 
 for (const c of ERROR_CASES) {
   test(`a template with ${c.name} yields a finding naming section and line, and the report still builds`, () => {
     const model = build([{ type: 'text', liquid: c.liquid }, { type: 'text', liquid: 'Khối sau vẫn có: {{ docs.signed | so }}' }]);
-    const finding = model.findings.find((f) => f.rule === 'template:i.1');
+    const finding = model.findings.find((f) => f.rule === (c.rule ?? 'template:i.1'));
+    assert.equal(finding?.refs?.section, 'i.1', 'the finding links to its section');
     assert.ok(finding, JSON.stringify(model.findings));
     assert.match(finding.message, c.message);
     assert.equal(finding.severity, c.severity);
@@ -170,7 +171,7 @@ test('plan lists next period\'s items numbered; plan-review shows last period\'s
     catalogue, source,
     previousPlan: [{ id: 'q1', order: 1, text: 'Việc cũ', forPeriod: '2022-04', status: 'done' }],
   });
-  assert.deepEqual(texts(section(model, 'i.1')), ['1.|Việc cũ (Đã hoàn thành)', '1.|Việc một', '2.|Việc hai']);
+  assert.deepEqual(texts(section(model, 'i.1')), ['1.|Việc cũ (Đã thực hiện)', '1.|Việc một', '2.|Việc hai']);
 });
 
 test('text lines become paragraphs with their markers; bold and italic spans become runs', () => {

@@ -13,7 +13,8 @@ import type { LiquidEnvironment } from './liquid-filters.ts';
 import { formatDocumentNumber, formatDateShort } from './format.ts';
 import { formatPeriod, nextPeriod, periodLabel, tryParsePeriod } from './period.ts';
 import type { Period } from './period.ts';
-import type { DocumentEntry, NarrativeItem, PlanItem, PlanStatus, ReportInstance } from './report-instance.ts';
+import { PLAN_STATUS_LABELS } from './report-instance.ts';
+import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from './report-instance.ts';
 import type { ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
 import type { Block, ReportTemplate, TemplateSection } from './report-template.ts';
 
@@ -27,20 +28,31 @@ export interface BuildReportModelInput {
   readonly source: ReportValueSource;
   /** Last period's plan (for `plan-review` blocks), with statuses. */
   readonly previousPlan?: readonly PlanItem[];
+  /** Not issued yet: the model is marked draft and drops the number and the date. */
+  readonly draft?: boolean;
 }
 
-export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
-  done: 'Đã hoàn thành',
-  in_progress: 'Đang thực hiện',
-  not_done: 'Chưa thực hiện',
-  carried_over: 'Chuyển sang kỳ sau',
-};
+export { PLAN_STATUS_LABELS };
 
 /** Where text is being resolved, for messages. */
 interface Location {
   readonly rule: string;
+  /** For the template's author: section id, block and line. */
   readonly where: string;
+  /** For the people who enter figures: "Mục I.4.a «title»". */
+  readonly place?: string;
+  /** The template section, for a link from the finding. */
+  readonly section?: string;
 }
+
+/** What each kind of finding of the builder checks, as its heading. */
+const RULE_NAMES = {
+  template: 'Lỗi trong đề cương báo cáo',
+  missing: 'Chưa có số liệu',
+  itemNotShown: 'Nội dung không được đưa vào báo cáo',
+  documentNotShown: 'Văn bản không được liệt kê',
+  report: 'Báo cáo và đề cương',
+} as const;
 
 type Liquid = ReturnType<typeof createReportLiquid>;
 
@@ -103,32 +115,41 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   const { template, instance, catalogue, source } = input;
   const findings: Finding[] = [];
   const parsedPeriod = tryParsePeriod(instance.period);
-  const finding = (rule: string, severity: Severity, message: string, indicators?: readonly string[]): void => {
+  const seen = new Set<string>();
+  const finding = (rule: string, severity: Severity, message: string, indicators?: readonly string[], extra: Pick<Finding, 'ruleName' | 'refs'> = {}): void => {
+    // A figure quoted three times and missing is one finding, not three.
+    const key = `${rule}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     findings.push({
       rule, orgUnit: instance.orgUnit, period: instance.period, left: null, right: null, severity, message,
       ...(indicators && indicators.length > 0 ? { indicators } : {}),
+      ruleName: extra.ruleName ?? RULE_NAMES.template,
+      ...(extra.refs ? { refs: extra.refs } : {}),
     });
   };
 
+  const draft = input.draft === true;
   const header = {
+    ...(draft ? { draft } : {}),
     governingBody: instance.governingBody,
     issuingBody: instance.issuingBody,
-    number: instance.number === null ? null : formatDocumentNumber(instance.number, instance.symbol),
+    number: draft || instance.number === null ? null : formatDocumentNumber(instance.number, instance.symbol),
     symbol: instance.symbol,
     place: instance.place,
-    date: instance.date,
+    date: draft ? null : instance.date,
     documentType: template.documentType ?? 'BÁO CÁO',
     recipients: [...instance.recipients],
     signer: instance.signer,
   };
   if (!parsedPeriod.ok) {
-    finding('report:period', 'error', `Kỳ báo cáo không hợp lệ: "${instance.period}".`);
+    finding('report:period', 'error', `Kỳ báo cáo không hợp lệ: "${instance.period}".`, undefined, { ruleName: RULE_NAMES.report });
     return { ...header, summary: template.name, preamble: [], sections: [], closing: [], findings };
   }
   const period: Period = parsedPeriod.period;
   const next = nextPeriod(period);
   if (instance.template !== template.code) {
-    finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`);
+    finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`, undefined, { ruleName: RULE_NAMES.report });
   }
 
   // Where the text being rendered sits; problems raised by filters attach to it.
@@ -152,7 +173,20 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       }
       return null;
     },
-    report: ({ message, severity, indicators }) => finding(location.rule, severity, `${location.where}: ${message}.`, indicators),
+    describe: (code, filter) => {
+      const options = Object.entries(filter).map(([dimension, option]) =>
+        catalogue.disaggregation(dimension)?.options.find((o) => o.code === option)?.name ?? option);
+      return `«${catalogue.indicator(code)?.name ?? code}»${options.length > 0 ? ` (${options.join(', ')})` : ''}`;
+    },
+    report: ({ message, severity, indicators, missing }) => {
+      const refs = location.section ? { section: location.section } : undefined;
+      if (missing) {
+        const rule = `report:missing_value${location.section ? `:${location.section}` : ''}`;
+        finding(rule, severity, `${location.place ?? location.where}: ${message}.`, indicators, { ruleName: RULE_NAMES.missing, ...(refs ? { refs } : {}) });
+      } else {
+        finding(location.rule, severity, `${location.where}: ${message}.`, indicators, refs ? { refs } : {});
+      }
+    },
   };
   const liquid: Liquid = createReportLiquid(env);
   const baseScope: Record<string, unknown> = {
@@ -172,7 +206,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     } catch (error) {
       const position = errorPosition(error);
       const line = position ? `, dòng ${position.line}, cột ${position.col}` : '';
-      finding(at.rule, 'error', `${at.where}${line}: ${explainLiquidError(error)}.`);
+      finding(at.rule, 'error', `${at.where}${line}: ${explainLiquidError(error)}.`, undefined, at.section ? { refs: { section: at.section } } : {});
       return null;
     }
   };
@@ -184,24 +218,37 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       .filter((item) => item.section === sectionId && (item.slot ?? null) === slot)
       .sort((a, b) => a.order - b.order);
 
-  const renderItemText = (item: NarrativeItem, where: string, rule: string): string | null => {
-    const text = render(item.text, { rule, where: `${where}, nội dung "${item.id}"` });
+  const renderItemText = (item: NarrativeItem, at: Location): string | null => {
+    const text = render(item.text, { ...at, where: `${at.where}, nội dung "${item.id}"` });
     return text === null ? null : text.replace(/\s+/g, ' ').trim();
   };
+
+  /** "I.4.a", "I.6.1": a section's number under its parents' (a "6.1" already carries its parent's). */
+  const fullNumbers = new Map<string, string>();
+  const numberSections = (list: readonly TemplateSection[], parent: TemplateSection | null): void => {
+    for (const s of list) {
+      const parentFull = parent ? fullNumbers.get(parent.id) ?? parent.number : null;
+      const own = parent && s.number.startsWith(`${parent.number}.`) ? s.number.slice(parent.number.length + 1) : s.number;
+      fullNumbers.set(s.id, parentFull ? `${parentFull}.${own}` : s.number);
+      numberSections(s.sections, s);
+    }
+  };
+  numberSections(template.sections, null);
 
   const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportParagraph[] => {
     const where = `Mục ${section.number} "${section.title}" (${section.id}), khối ${index + 1}`;
     const rule = `template:${section.id}`;
+    const at: Location = { rule, where, place: `Mục ${fullNumbers.get(section.id) ?? section.number} «${section.title.replace(/:\s*$/, '')}»`, section: section.id };
     switch (block.type) {
       case 'text': {
-        const text = render(block.liquid, { rule, where });
+        const text = render(block.liquid, at);
         return text === null ? [] : textToParagraphs(text);
       }
       case 'items': {
         const items = itemsOf(section.id, block.slot ?? null);
         for (const item of items) shownItems.add(item.id);
         const texts = items
-          .map((item) => ({ item, text: renderItemText(item, where, rule) }))
+          .map((item) => ({ item, text: renderItemText(item, at) }))
           .filter((entry): entry is { item: NarrativeItem; text: string } => entry.text !== null && entry.text !== '');
         if (block.separator !== undefined && block.separator !== null) {
           if (texts.length === 0) return [];
@@ -217,7 +264,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
         if (documents.length === 0) return [];
         for (const d of documents) shownDocuments.add(d.id);
         const defaultLead = `Ban hành {{ so_luong }} {{ loai }}: `;
-        const lead = render(block.lead ?? defaultLead, { rule, where }, {
+        const lead = render(block.lead ?? defaultLead, at, {
           so_luong: documents.length,
           loai: block.documentType ?? documents[0]?.type ?? '',
         });
@@ -241,14 +288,14 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
           return { marker: `${i + 1}.`, runs: parseRuns(`${p.text}${status}`) };
         });
         if (reviewed.length === 0 || !block.lead) return reviewed;
-        const lead = render(block.lead, { rule, where });
+        const lead = render(block.lead, at);
         return lead === null || lead.trim() === '' ? reviewed : [{ marker: '', runs: parseRuns(lead.trim()) }, ...reviewed];
       }
     }
   };
 
   const buildSection = (section: TemplateSection): ReportSection => {
-    const title = render(section.title, { rule: `template:${section.id}`, where: `Tiêu đề mục ${section.number} (${section.id})` }) ?? section.title;
+    const title = render(section.title, { rule: `template:${section.id}`, where: `Tiêu đề mục ${section.number} (${section.id})`, section: section.id }) ?? section.title;
     return {
       id: section.id,
       level: section.level,
@@ -267,12 +314,12 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   // Whatever people wrote must show up somewhere: an item or document no block shows is reported.
   for (const item of instance.items) {
     if (!shownItems.has(item.id)) {
-      finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`);
+      finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`, undefined, { ruleName: RULE_NAMES.itemNotShown, refs: { section: item.section, items: [item.id] } });
     }
   }
   for (const document of instance.documents) {
     if (!shownDocuments.has(document.id)) {
-      finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`);
+      finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`, undefined, { ruleName: RULE_NAMES.documentNotShown, refs: { documents: [document.id] } });
     }
   }
 

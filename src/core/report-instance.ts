@@ -45,6 +45,15 @@ export interface DocumentEntry {
 }
 
 export type PlanStatus = 'done' | 'in_progress' | 'not_done' | 'carried_over';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['done', 'in_progress', 'not_done', 'carried_over'];
+
+/** One wording for the app and the document: the plan review prints "(Đã thực hiện)". */
+export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
+  done: 'Đã thực hiện',
+  in_progress: 'Đang thực hiện',
+  not_done: 'Chưa thực hiện',
+  carried_over: 'Chuyển sang kỳ sau',
+};
 
 /** A line of the plan for a coming period (kế hoạch tháng sau). */
 export interface PlanItem {
@@ -79,4 +88,15 @@ export interface ReportInstance {
   readonly plan: readonly PlanItem[];
   /** Free values for Liquid under `bien` (cut-off dates of a platform, …). */
   readonly variables?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * The plan a previous report wrote for `period`, carried into the new report for review:
+ * ids prefixed `review-`, status unset until someone reviews each line.
+ */
+export function carriedPlanItems(previousPlan: readonly PlanItem[], period: string): PlanItem[] {
+  return previousPlan
+    .filter((item) => item.forPeriod === period)
+    .sort((a, b) => a.order - b.order)
+    .map((item) => ({ id: `review-${item.id}`, order: item.order, text: item.text, forPeriod: period, status: null, resultItemIds: [] }));
 }

@@ -89,6 +89,11 @@ export interface ReportTemplate {
   readonly sections: readonly TemplateSection[];
   /** Liquid; the closing paragraph ("Trên đây là …"). */
   readonly closing: string;
+  /**
+   * Indicator code → org unit code that enters it, where the section owner does not
+   * say (a figure quoted only in narrative items) or says otherwise. See reporting-units.ts.
+   */
+  readonly reportingUnits?: Readonly<Record<string, string>> | null;
 }
 
 /** Every section of a template, depth first, in reading order. */

@@ -37,6 +37,7 @@ import {
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
+  DRAFT_MARK,
   closingWithFinalMark,
   headingText,
   markerPrefix,
@@ -204,6 +205,17 @@ function signatureTable(model: ReportModel): Table {
   );
 }
 
+/** "DỰ THẢO" boxed at the top right of page one, until the report is issued. */
+function draftMark(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: { ...SINGLE_SPACING, after: 120 },
+    children: [run(DRAFT_MARK, { sizePt: SIZE_PT.draftMark, bold: true })],
+    border: { top: RULE, bottom: RULE, left: RULE, right: RULE },
+    indent: { left: TEXT_WIDTH - mmToTwips(35) },
+  });
+}
+
 function pageNumberHeader(): Header {
   return new Header({
     children: [
@@ -232,6 +244,7 @@ export function buildDocxDocument(model: ReportModel): Document {
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children: [
+          ...(model.draft ? [draftMark()] : []),
           headerTable(model),
           ...titleBlock(model),
           ...model.preamble.map(paragraphToDocx),

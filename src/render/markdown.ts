@@ -3,6 +3,7 @@
 // plain text and round-trips through the legacy-report importer.
 import type { ReportModel, ReportParagraph, ReportSection, TextRun } from '../core/report-model.ts';
 import {
+  DRAFT_MARK,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
@@ -51,6 +52,7 @@ function sectionToMarkdown(section: ReportSection): string[] {
 
 export function renderMarkdown(model: ReportModel): string {
   const header = [
+    ...(model.draft ? [`**${DRAFT_MARK}**`] : []),
     [escapeMarkdown(model.governingBody), `**${escapeMarkdown(model.issuingBody)}**`, escapeMarkdown(numberLine(model))].join(BR),
     [`**${NATIONAL_TITLE}**`, `**${NATIONAL_MOTTO}**`].join(BR),
     `*${escapeMarkdown(placeDateLine(model)).trimEnd()}*`,

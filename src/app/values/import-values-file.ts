@@ -14,5 +14,5 @@ export async function importValuesFile({ store, principal, parsed, dryRun = fals
   store: Store; principal: Principal; parsed: ParsedValues; dryRun?: boolean; skipConflicts?: boolean; now?: Date;
 }): Promise<ImportSummary> {
   await assertRowsWritable({ store, principal, rows: parsed.rows });
-  return importValues({ store, parsed, dryRun, skipConflicts, actor: actorOf(principal), now: () => now });
+  return importValues({ store, parsed, dryRun, skipConflicts, actor: actorOf(principal), principal, now: () => now });
 }

@@ -9,6 +9,9 @@ import { formatPeriod, tryParsePeriod } from '../../core/period.ts';
 import { AppError } from '../app-error.ts';
 import { loadCatalogue } from '../analysis/load-catalogue.ts';
 import type { AuditEvent, Store } from '../ports.ts';
+import { OrgTree } from '../../core/org-unit.ts';
+import type { Principal } from '../accounts/principal.ts';
+import { ReportingUnitPolicy } from './reporting-unit-policy.ts';
 import type { ImportConflict, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
 
 export interface ImportValuesOptions {
@@ -19,6 +22,8 @@ export interface ImportValuesOptions {
   readonly dryRun?: boolean;
   readonly skipConflicts?: boolean;
   readonly actor: string;
+  /** Who writes, for the report-state rules and corrections; null or absent: the command line. */
+  readonly principal?: Principal | null;
   /** Called after each written chunk, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Rows per findExisting/upsertMany call; bounds memory and paces progress. */
@@ -32,14 +37,23 @@ const PROGRESS_CHUNK = 10_000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export async function importValues({
-  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, actor, onProgress, chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
+  store, parsed, rows = parsed?.rows ?? [], dryRun = false, skipConflicts = false, actor, principal = null, onProgress, chunkSize = onProgress ? PROGRESS_CHUNK : DEFAULT_CHUNK, now = () => new Date(),
 }: ImportValuesOptions): Promise<ImportSummary> {
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
   const fatal = parsed?.fatal ?? false;
   const { catalogue } = await loadCatalogue({ store });
-  const orgUnitCodes = new Set((await store.orgUnits.list()).map((unit) => unit.code));
+  const units = await store.orgUnits.list();
+  const orgUnitCodes = new Set(units.map((unit) => unit.code));
   const bases = new Map<string, number | null>();
-  const values = resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases, format: parsed?.format });
+  // Who enters what: a row for a unit that does not report its indicator is a conflict.
+  const policy = await ReportingUnitPolicy.load({ store, tree: OrgTree.build(units).tree, catalogue, rows });
+  const refused = new Set<number>();
+  for (const c of policy.conflicts(rows)) {
+    conflicts.add('orgUnit', c.orgUnit, c.index, c.message);
+    refused.add(c.index);
+  }
+  const accepted = refused.size === 0 ? rows : rows.filter((row) => !refused.has(row.index));
+  const values = resolveRows({ rows: accepted, catalogue, orgUnitCodes, conflicts, at: now().toISOString(), bases, format: parsed?.format, actor });
   // Rows the parser already dropped count as read, and as ignored.
   const rowsRead = rows.length + (parsed && !fatal ? parsed.conflicts.reduce((n, c) => n + c.indexes.length, 0) : 0);
   const conflictRows = rowsRead - values.length;
@@ -55,6 +69,7 @@ export async function importValues({
     const stored = await findStored(target, values);
     // Read inside the write's transaction, so no save can slip in between check and write.
     assertNotStale(values, bases, stored);
+    await policy.assertWritable({ store: target, values, principal });
     let imported = 0, updated = 0, unchanged = 0;
     for (let start = 0; start < values.length; start += chunkSize) {
       const chunk = values.slice(start, start + chunkSize);
@@ -68,10 +83,13 @@ export async function importValues({
         imported += counts.imported;
         updated += counts.updated;
         unchanged += counts.unchanged;
-        // Updates are audited one by one with before and after; new values in the summary event below.
-        if (changes.updates.length > 0) {
-          await target.audit.record(changes.updates.map(({ before, after }) => auditOfUpdate(before, after, actor, now())));
+        // Updates are audited one by one with before and after; new values in the summary
+        // event below, except a correction from above, which is audited one by one too.
+        const events = changes.updates.map(({ before, after }) => auditOfUpdate(before, after, actor, now(), policy.isCorrection(after, principal)));
+        if (principal) {
+          for (const value of chunk) if (!stored.has(dataValueKeyString(value)) && policy.isCorrection(value, principal)) events.push(auditOfUpdate(null, value, actor, now(), true));
         }
+        if (events.length > 0) await target.audit.record(events);
       }
       onProgress?.(Math.min(start + chunkSize, values.length), values.length);
     }
@@ -125,6 +143,8 @@ interface ResolveInput {
   readonly bases: Map<string, number | null>;
   /** How a row's index reads to the user: a CSV line, a JSON item, else a position. */
   readonly format?: ParsedValues['format'] | undefined;
+  /** Who writes: the stored-by of rows that do not name one, so a stale save can say who stored a value. */
+  readonly actor: string;
 }
 
 /** "dòng 3" in a CSV file, "mục 3" in a JSON file (as the CLI labels rows), else "số liệu thứ 3". */
@@ -138,7 +158,7 @@ function rowPlace(format: ResolveInput['format'], index: number): string {
  * as written, and duplicate keys are found through nested maps (indicator → period →
  * disaggregation → org unit) rather than by building a key string per row.
  */
-function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, format }: ResolveInput): DataValue[] {
+function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, format, actor }: ResolveInput): DataValue[] {
   const periods = new Map<string, string | null>();
   const disaggsByIndicator = new Map<string, Map<string, { key: string } | { problem: string }>>();
   const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, number>>>>();
@@ -196,7 +216,7 @@ function resolveRows({ rows, catalogue, orgUnitCodes, conflicts, at, bases, form
     }
     values.push({
       indicator: indicator.code, orgUnit: row.orgUnit, period, disagg: disagg.key, value: number,
-      comment: row.comment ?? null, storedBy: row.storedBy ?? null, updatedAt: at,
+      comment: row.comment ?? null, storedBy: row.storedBy ?? actor, updatedAt: at,
     });
   }
   return values;
@@ -210,6 +230,8 @@ export interface StaleValue {
   readonly categoryOptionCombo: string;
   /** What the writer saw (null: empty). */
   readonly base: number | null;
+  /** What the writer tried to store. */
+  readonly value: number;
   /** What is stored now (null: nothing). */
   readonly current: number | null;
   readonly storedBy: string | null;
@@ -229,7 +251,7 @@ function assertNotStale(values: readonly DataValue[], bases: ReadonlyMap<string,
     if (current !== base) {
       stale.push({
         dataElement: value.indicator, orgUnit: value.orgUnit, period: value.period, categoryOptionCombo: value.disagg === '' ? 'default' : value.disagg,
-        base, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
+        base, value: value.value, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
       });
     }
   }
@@ -320,11 +342,11 @@ function keyOf(value: DataValueKey) {
   return { indicator: value.indicator, orgUnit: value.orgUnit, period: value.period, disagg: value.disagg };
 }
 
-function auditOfUpdate(before: DataValue, after: DataValue, actor: string, at: Date): AuditEvent {
+function auditOfUpdate(before: DataValue | null, after: DataValue, actor: string, at: Date, correction = false): AuditEvent {
   return {
-    at: at.toISOString(), actor, action: 'data_value.update', entity: 'data_value',
+    at: at.toISOString(), actor, action: correction ? 'data_value.correct' : 'data_value.update', entity: 'data_value',
     orgUnit: after.orgUnit, period: after.period,
-    before: { ...keyOf(before), value: before.value, comment: before.comment ?? null },
+    before: before ? { ...keyOf(before), value: before.value, comment: before.comment ?? null } : null,
     after: { ...keyOf(after), value: after.value, comment: after.comment ?? null },
   };
 }

@@ -8,6 +8,8 @@ import * as createValidationRules from './2026_11_28_120300_create_validation_ru
 import * as createAuditEvents from './2026_11_28_120400_create_audit_events.ts';
 import * as createReports from './2026_11_28_121000_create_reports.ts';
 import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
+import * as addWorkflowActors from './2026_12_02_110000_add_workflow_actors.ts';
+import * as createValueExplanations from './2026_12_02_110100_create_value_explanations.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -17,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120400_create_audit_events': createAuditEvents,
   '2026_11_28_121000_create_reports': createReports,
   '2026_11_28_130000_create_accounts': createAccounts,
+  '2026_12_02_110000_add_workflow_actors': addWorkflowActors,
+  '2026_12_02_110100_create_value_explanations': createValueExplanations,
 };
 
 export const migrationProvider: MigrationProvider = {
