@@ -16,6 +16,7 @@ import type { Period } from './period.ts';
 import { PLAN_STATUS_LABELS } from './report-instance.ts';
 import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from './report-instance.ts';
 import type { ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
+import { sectionNumbers } from './report-template.ts';
 import type { Block, ReportTemplate, TemplateSection } from './report-template.ts';
 
 /** What the builder reads values from; the core Aggregator fits. */
@@ -223,17 +224,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     return text === null ? null : text.replace(/\s+/g, ' ').trim();
   };
 
-  /** "I.4.a", "I.6.1": a section's number under its parents' (a "6.1" already carries its parent's). */
-  const fullNumbers = new Map<string, string>();
-  const numberSections = (list: readonly TemplateSection[], parent: TemplateSection | null): void => {
-    for (const s of list) {
-      const parentFull = parent ? fullNumbers.get(parent.id) ?? parent.number : null;
-      const own = parent && s.number.startsWith(`${parent.number}.`) ? s.number.slice(parent.number.length + 1) : s.number;
-      fullNumbers.set(s.id, parentFull ? `${parentFull}.${own}` : s.number);
-      numberSections(s.sections, s);
-    }
-  };
-  numberSections(template.sections, null);
+  const fullNumbers = sectionNumbers(template.sections);
 
   const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportParagraph[] => {
     const where = `Mục ${section.number} "${section.title}" (${section.id}), khối ${index + 1}`;

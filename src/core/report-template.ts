@@ -108,3 +108,21 @@ export function flattenSections(sections: readonly TemplateSection[]): TemplateS
   visit(sections);
   return out;
 }
+
+/**
+ * Each section's number as people cite it, under its parents' ("I.4.a", "II.3"); a
+ * number that already carries its parent's ("6.1" under "6") is not repeated ("I.6.1").
+ */
+export function sectionNumbers(sections: readonly TemplateSection[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (list: readonly TemplateSection[], parent: TemplateSection | null): void => {
+    for (const s of list) {
+      const parentFull = parent ? out.get(parent.id) ?? parent.number : null;
+      const own = parent && s.number.startsWith(`${parent.number}.`) ? s.number.slice(parent.number.length + 1) : s.number;
+      out.set(s.id, parentFull ? `${parentFull}.${own}` : s.number);
+      visit(s.sections, s);
+    }
+  };
+  visit(sections, null);
+  return out;
+}

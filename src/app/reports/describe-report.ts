@@ -4,10 +4,9 @@
 // it may still edit (core edit-policy.ts, the rule the write paths enforce).
 import { can } from '../../core/access.ts';
 import { editLock, editLockMessage, partOfUnit } from '../../core/edit-policy.ts';
-import type { EditLock } from '../../core/edit-policy.ts';
 import { PART_STATUS_LABELS } from '../../core/labels.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
-import { dataWindow, parsePeriod, periodLabel, reportDeadline } from '../../core/period.ts';
+import { dataWindow, parsePeriod, periodLabel, reportDeadline, tryParsePeriod } from '../../core/period.ts';
 import type { IsoDate } from '../../core/period.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import { applyWorkflowAction, permissionFor, timeliness } from '../../core/workflow.ts';
@@ -17,6 +16,7 @@ import type { Principal } from '../accounts/principal.ts';
 import { ActorNames } from '../audit/actor-names.ts';
 import type { Store } from '../ports.ts';
 import type { WorkflowView } from './run-workflow-action.ts';
+import type { StoredReport } from './report-ports.ts';
 import { vietnamDate } from './run-workflow-action.ts';
 
 export interface PartView {
@@ -63,6 +63,34 @@ export interface ReportStateView {
   readonly actions: readonly WorkflowAction[];
   readonly parts: readonly PartView[];
   readonly sections: readonly SectionView[];
+  /** May the caller write the document register, next period's plan, last period's plan review now. */
+  readonly editable: { readonly documents: boolean; readonly plan: boolean; readonly planReview: boolean };
+  readonly editableReason: { readonly documents: string | null; readonly plan: string | null; readonly planReview: string | null };
+}
+
+export interface Editability {
+  readonly editable: boolean;
+  /** Why not, in Vietnamese; null when editable. */
+  readonly lockedReason: string | null;
+}
+
+/**
+ * May the holder of `grants` write (values or items) on the unit at `path` of this
+ * report now? Scope first, then the report's state (core edit-policy.ts), as the
+ * write paths decide.
+ */
+export function editability({ grants, tree, report, parts, path, action }: {
+  grants: Principal['grants']; tree: OrgTree; report: Pick<StoredReport, 'orgUnit' | 'period' | 'status'>;
+  parts: readonly { readonly division: string; readonly path: string; readonly status: 'draft' | 'submitted' }[];
+  path: string; action: 'write_values' | 'write_items';
+}): Editability {
+  if (!can(grants, action, path)) return { editable: false, lockedReason: 'Bạn chỉ được xem phần này.' };
+  const part = partOfUnit(parts, path);
+  const lock = editLock({ status: report.status, part: part ? { division: part.division, status: part.status } : null, writesForReportUnit: can(grants, action, tree.get(report.orgUnit)?.path ?? '') });
+  if (!lock) return { editable: true, lockedReason: null };
+  const period = tryParsePeriod(report.period);
+  const name = (code: string) => tree.get(code)?.name ?? code;
+  return { editable: false, lockedReason: editLockMessage(lock, { report: name(report.orgUnit), period: period.ok ? periodLabel(period.period) : report.period, part: part ? name(part.division) : null }) };
 }
 
 const REPORT_ACTIONS: readonly WorkflowAction[] = ['compile', 'approve', 'issue', 'return', 'reopen'];
@@ -93,15 +121,8 @@ export async function describeReport({ store, principal, view, template, tree: g
   const names = new ActorNames(store);
   const nameOf = (code: string) => tree.get(code)?.name ?? code;
   const parts = view.parts.map((p) => ({ ...p, path: tree.get(p.division)?.path ?? `/?${p.division}` }));
-  const lockMessage = (lock: EditLock, part: string | null) => editLockMessage(lock, { report: nameOf(report.orgUnit), period: periodLabel(period), part: part ? nameOf(part) : null });
 
-  /** May the caller write (values or items) on the unit at `path` now, and if not why. */
-  const editing = (path: string, action: 'write_values' | 'write_items'): { editable: boolean; lockedReason: string | null } => {
-    const part = partOfUnit(parts, path);
-    if (!can(grants, action, path)) return { editable: false, lockedReason: 'Bạn chỉ được xem phần này.' };
-    const lock = editLock({ status: report.status, part: part ? { division: part.division, status: part.status } : null, writesForReportUnit: can(grants, action, reportPath) });
-    return lock ? { editable: false, lockedReason: lockMessage(lock, part?.division ?? null) } : { editable: true, lockedReason: null };
-  };
+  const editing = (path: string, action: 'write_values' | 'write_items') => editability({ grants, tree, report, parts, path, action });
 
   const partViews: PartView[] = [];
   for (const p of parts) {
@@ -117,15 +138,27 @@ export async function describeReport({ store, principal, view, template, tree: g
   }
 
   const sections: SectionView[] = [];
+  const blockTypes = new Map<string, Set<string>>();
   const visit = (list: ReportTemplate['sections'], inherited: string | null): void => {
     for (const s of list) {
       const declared = s.owner ?? inherited;
       const owner = declared && tree.isWithin(declared, report.orgUnit) ? declared : report.orgUnit;
       sections.push({ id: s.id, number: s.number, title: s.title, level: s.level, owner, ownerName: nameOf(owner), ...editing(tree.get(owner)?.path ?? reportPath, 'write_items') });
+      blockTypes.set(s.id, new Set(s.blocks.map((b) => b.type)));
       visit(s.sections, declared);
     }
   };
   visit(template?.sections ?? [], null);
+  /** Editable when some section holding such a block is; else the first reason. */
+  const forBlock = (type: string): Editability => {
+    const holding = sections.filter((s) => blockTypes.get(s.id)?.has(type));
+    const open = holding.find((s) => s.editable);
+    if (open) return { editable: true, lockedReason: null };
+    return { editable: false, lockedReason: holding[0]?.lockedReason ?? 'Đề cương không có phần này.' };
+  };
+  const documents = forBlock('documents');
+  const plan = forBlock('plan');
+  const planReview = forBlock('plan-review');
 
   const issuedByName = report.status === 'issued' ? await names.name(report.issuedBy) : null;
   return {
@@ -138,5 +171,7 @@ export async function describeReport({ store, principal, view, template, tree: g
     actions: REPORT_ACTIONS.filter((action) => can(grants, permissionFor({ action, part: null }).action, reportPath) && applies(state, action, null, now)),
     parts: partViews,
     sections,
+    editable: { documents: documents.editable, plan: plan.editable, planReview: planReview.editable },
+    editableReason: { documents: documents.lockedReason, plan: plan.lockedReason, planReview: planReview.lockedReason },
   };
 }
