@@ -107,13 +107,20 @@ export class ReportingUnitPolicy {
    */
   conflicts(rows: readonly ValueRow[]): ReportingUnitConflict[] {
     const out: ReportingUnitConflict[] = [];
+    // Without any report no form governs: a national bulk import costs nothing here.
+    if (this.reports.length === 0) return out;
+    const periods = new Map<string, string | null>();
     for (const row of rows) {
-      if (row.value.trim() === '' || !this.tree.has(row.orgUnit)) continue;
-      const parsed = tryParsePeriod(row.period);
-      if (!parsed.ok) continue;
+      if (!this.tree.has(row.orgUnit) || row.value.trim() === '') continue;
+      let period = periods.get(row.period);
+      if (period === undefined) {
+        const parsed = tryParsePeriod(row.period);
+        periods.set(row.period, (period = parsed.ok ? formatPeriod(parsed.period) : null));
+      }
+      if (period === null) continue;
       const indicator = this.catalogue.indicator(row.indicator);
       if (!indicator || indicator.kind === 'derived') continue;
-      const governed = this.governing(row.orgUnit, formatPeriod(parsed.period));
+      const governed = this.governing(row.orgUnit, period);
       const reportingUnit = governed?.form.assignments.get(indicator.code)?.reportingUnit;
       if (!governed || !reportingUnit || reportingUnit === row.orgUnit) continue;
       out.push({ index: row.index, orgUnit: row.orgUnit, reportingUnit, message: this.message(indicator.name, row.orgUnit, reportingUnit, governed.report) });
@@ -134,6 +141,7 @@ export class ReportingUnitPolicy {
    * whoever holds the database, writes as the office does.
    */
   async assertWritable({ store, values, principal }: { store: Store; values: readonly DataValueKey[]; principal: Principal | null }): Promise<void> {
+    if (this.reports.length === 0) return;
     const checked = new Set<string>();
     for (const value of values) {
       const key = `${value.orgUnit}\u0000${value.period}`;
