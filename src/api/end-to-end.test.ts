@@ -141,7 +141,7 @@ test('May 2022 of the demo department over HTTP: land on May, enter once, return
       assert.deepEqual([returned.status, returned.reason, returned.returnedBy, returned.returnedByName, returned.editable], ['draft', 'Thiếu số chứng thư số cấp mới', 'vanphong', 'Văn phòng Sở (mẫu)', true]);
       const told = (await http(bcvt, 'GET', '/api/notifications')).json()['notifications'] as Json[];
       assert.equal(told[0]?.kind, 'deadline', 'the deadline of 15/5 is two days away');
-      assert.match(told[0]?.title ?? '', /^Hạn nộp báo cáo tháng 5 năm 2022 là 15\/5\/2022 \(còn 2 ngày\)/);
+      assert.match(told[0]?.title ?? '', /^Hạn nộp báo cáo tháng 5 năm 2022 là 15\/05\/2022 \(còn 2 ngày\)/);
       const returnNotice = told.find((n) => n.kind === 'returned');
       assert.equal(returnNotice?.title, 'Văn phòng Sở (mẫu) đã trả lại phần báo cáo tháng 5 năm 2022 của Phòng Bưu chính, Viễn thông và Công nghệ thông tin: Thiếu số chứng thư số cấp mới');
       assert.ok(!(await http(thanhtra, 'GET', '/api/notifications')).json()['notifications'].some((n: Json) => n.kind === 'returned'), 'another division is not told');
@@ -183,7 +183,7 @@ test('May 2022 of the demo department over HTTP: land on May, enter once, return
       assert.deepEqual((await http(bcvt, 'GET', '/api/periods')).json()['landing'], { orgUnit: 'stttt-travinh', period: '2022-06' });
 
       const audit = await http(lanhdao, 'GET', '/api/audit?org=stttt-travinh&period=2022-05&kind=report.issue');
-      assert.deepEqual((audit.json()['events'] as Json[]).map((e) => [e.actionLabel, e.summary]), [['Ban hành', 'Lãnh đạo Sở (mẫu) ban hành báo cáo của Sở Thông tin và Truyền thông (tháng 5 năm 2022), số 06, ngày 13/5/2022.']]);
+      assert.deepEqual((audit.json()['events'] as Json[]).map((e) => [e.actionLabel, e.summary]), [['Ban hành', 'Lãnh đạo Sở (mẫu) ban hành báo cáo của Sở Thông tin và Truyền thông (tháng 5 năm 2022), số 06, ngày 13/05/2022.']]);
       const corrections = await http(vanphong, 'GET', '/api/audit?org=stttt-travinh&period=2022-05&kind=report.return');
       assert.match((corrections.json()['events'] as Json[])[0]?.summary ?? '', /Văn phòng Sở \(mẫu\) trả lại phần báo cáo của Phòng Bưu chính, Viễn thông và Công nghệ thông tin \(tháng 5 năm 2022\): lý do “Thiếu số chứng thư số cấp mới”\./);
     } finally {

@@ -129,6 +129,13 @@ test('header, summary and closing are resolved', () => {
   assert.equal(build([], { number: null }).number, null);
 });
 
+test('a report not yet issued is a draft: no number and no date, whatever the instance holds', () => {
+  const draft = buildReportModel({ template: template([]), instance: INSTANCE, catalogue, source, draft: true });
+  assert.deepEqual([draft.draft, draft.number, draft.date], [true, null, null]);
+  const issued = buildReportModel({ template: template([]), instance: INSTANCE, catalogue, source });
+  assert.deepEqual([issued.draft, issued.number, issued.date], [undefined, '05/BC-STTTT', INSTANCE.date]);
+});
+
 test('items follow their order and slot; a joined block keeps a duplicate visible as two entries', () => {
   const model = build(
     [{ type: 'items', slot: 'hop', lead: 'Tham dự: ', separator: '; ', ending: ',...' }, { type: 'items' }],

@@ -3,7 +3,7 @@
 import type { Finding } from './finding.ts';
 import { dataWindow, parsePeriod, periodLabel, tryParsePeriod } from './period.ts';
 import type { ReportInstance } from './report-instance.ts';
-import { formatDateShort } from './format.ts';
+import { formatDateDmy } from './format.ts';
 
 /** Text compared for duplicates: case, spacing, quotes and final punctuation do not make items different. */
 export function normalizeForComparison(text: string): string {
@@ -30,7 +30,7 @@ function finding(instance: ReportInstance, rule: string, severity: Finding['seve
 }
 
 /** The same item twice in one section: the seed lists a meeting twice. */
-function duplicateItems(instance: ReportInstance): Finding[] {
+function duplicateItems(instance: ReportInstance, sectionNames: ReadonlyMap<string, string>): Finding[] {
   const seen = new Map<string, string[]>();
   const findings: Finding[] = [];
   for (const item of instance.items) {
@@ -39,7 +39,7 @@ function duplicateItems(instance: ReportInstance): Finding[] {
     seen.set(key, ids);
     if (ids.length === 2) {
       const excerpt = item.text.length > 80 ? `${item.text.slice(0, 80)}…` : item.text;
-      findings.push(finding(instance, `report:duplicate_item:${item.section}`, 'warning', `Mục ${item.section}: nội dung bị lặp lại: “${excerpt}”`, { section: item.section, items: ids }));
+      findings.push(finding(instance, `report:duplicate_item:${item.section}`, 'warning', `${sectionNames.get(item.section) ?? `Mục ${item.section}`}: nội dung bị lặp lại: “${excerpt}”`, { section: item.section, items: ids }));
     }
   }
   return findings;
@@ -74,7 +74,7 @@ function documentsOutsideWindow(instance: ReportInstance, ownIssuers: ReadonlySe
         instance,
         `report:document_outside_window:${doc.id}`,
         'warning',
-        `Văn bản ${doc.number ?? ''}${doc.symbol ? `/${doc.symbol}` : ''} ngày ${formatDateShort(doc.date as string)} nằm ngoài thời gian chốt số liệu (${formatDateShort(window.from)} - ${formatDateShort(window.to)})`,
+        `Văn bản ${doc.number ?? ''}${doc.symbol ? `/${doc.symbol}` : ''} ngày ${formatDateDmy(doc.date as string)} nằm ngoài thời gian chốt số liệu (${formatDateDmy(window.from)} - ${formatDateDmy(window.to)})`,
         { documents: [doc.id] },
       ),
     );
@@ -102,10 +102,15 @@ function duplicatePlanItems(instance: ReportInstance): Finding[] {
  * Runs every check on a report instance. `ownIssuers` are the org unit codes (and
  * names) that count as the reporting unit itself: its own code and its divisions'.
  */
-export function checkReportInstance(input: { readonly instance: ReportInstance; readonly ownIssuers?: ReadonlySet<string> }): Finding[] {
+export function checkReportInstance(input: {
+  readonly instance: ReportInstance;
+  readonly ownIssuers?: ReadonlySet<string>;
+  /** How messages name a section ("Mục II.1 «Hoạt động của Lãnh đạo Sở»"); its id otherwise. */
+  readonly sectionNames?: ReadonlyMap<string, string>;
+}): Finding[] {
   const ownIssuers = input.ownIssuers ?? new Set([input.instance.orgUnit]);
   return [
-    ...duplicateItems(input.instance),
+    ...duplicateItems(input.instance, input.sectionNames ?? new Map()),
     ...duplicateDocuments(input.instance),
     ...documentsOutsideWindow(input.instance, ownIssuers),
     ...duplicatePlanItems(input.instance),

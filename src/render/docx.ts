@@ -207,12 +207,13 @@ function signatureTable(model: ReportModel): Table {
 
 /** "DỰ THẢO" boxed at the top right of page one, until the report is issued. */
 function draftMark(): Paragraph {
+  // A paragraph box as wide as its indent leaves: 30 mm at the right margin, text centred.
   return new Paragraph({
-    alignment: AlignmentType.RIGHT,
+    alignment: AlignmentType.CENTER,
     spacing: { ...SINGLE_SPACING, after: 120 },
     children: [run(DRAFT_MARK, { sizePt: SIZE_PT.draftMark, bold: true })],
     border: { top: RULE, bottom: RULE, left: RULE, right: RULE },
-    indent: { left: TEXT_WIDTH - mmToTwips(35) },
+    indent: { left: TEXT_WIDTH - mmToTwips(30) },
   });
 }
 

@@ -1,10 +1,10 @@
 // The audit trail as people read it: each event as one Vietnamese sentence naming who,
 // what and where ("Văn phòng Sở (mẫu) trả lại phần báo cáo của Phòng BCVT-CNTT (tháng
 // 5 năm 2022): lý do "Thiếu số liệu iOffice"."), its kind as a heading and the fields
-// it changed with their labels and values in the form's own style (20.601, 15/4/2022,
+// it changed with their labels and values in the form's own style (20.601, 15/04/2022,
 // "Đã thực hiện"), never JSON.
 import { AUDIT_ACTION_LABELS, AUDIT_FIELD_LABELS, PART_STATUS_LABELS, PLAN_STATUS_LABELS, REPORT_STATUS_LABELS, ROLE_LABELS } from '../../core/labels.ts';
-import { formatDateShort, formatNumber } from '../../core/format.ts';
+import { formatDateDmy, formatInstantVietnam, formatNumber } from '../../core/format.ts';
 import type { Catalogue } from '../../core/indicator.ts';
 import { parseDisaggKey } from '../../core/indicator.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
@@ -29,6 +29,8 @@ export interface AuditNames {
   readonly catalogue: Catalogue;
   /** Display name of an actor (already resolved). */
   readonly actor: string;
+  /** "mục II.1 «Hoạt động của Lãnh đạo Sở»" for a template section id, when known. */
+  readonly section?: (id: string) => string | undefined;
 }
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -53,12 +55,8 @@ function show(field: string, value: unknown): string {
   }
   const text = String(value);
   if (field === 'status') return (REPORT_STATUS_LABELS as Record<string, string>)[text] ?? (PLAN_STATUS_LABELS as Record<string, string>)[text] ?? (PART_STATUS_LABELS as Record<string, string>)[text] ?? text;
-  if (ISO_DATE.test(text)) return formatDateShort(text);
-  if (ISO_INSTANT.test(text)) {
-    // Instants are read in Việt Nam's time (UTC+7).
-    const local = new Date(Date.parse(text) + 7 * 3_600_000).toISOString();
-    return `${formatDateShort(local.slice(0, 10))} ${local.slice(11, 16)}`;
-  }
+  if (ISO_DATE.test(text)) return formatDateDmy(text);
+  if (ISO_INSTANT.test(text) && Number.isFinite(Date.parse(text))) return formatInstantVietnam(text);
   return text;
 }
 
@@ -147,7 +145,10 @@ export function describeAuditEvent(event: AuditEvent, names: AuditNames): AuditD
     case 'api_token.issue': summary = `${who} cấp khóa API “${str(after['name']) ?? ''}” cho ${str(after['username']) ?? ''}.`; break;
     case 'api_token.revoke': summary = `${who} thu hồi một khóa API.`; break;
     default:
-      if (kind === 'report_item') summary = `${who} ${verb} nội dung ở mục ${str(entry['section']) ?? ''} của báo cáo${where}: ${excerpt(str(entry['text']))}.`;
+      if (kind === 'report_item') {
+        const section = str(entry['section']) ?? '';
+        summary = `${who} ${verb} nội dung ở ${names.section?.(section) ?? `mục ${section}`} của báo cáo${where}: ${excerpt(str(entry['text']))}.`;
+      }
       else if (kind === 'report_document') summary = `${who} ${verb} văn bản ${[str(entry['type']), str(entry['number']) && str(entry['symbol']) ? `${str(entry['number'])}/${str(entry['symbol'])}` : null].filter(Boolean).join(' ')} trong sổ văn bản của báo cáo${where}.`;
       else if (kind === 'report_plan_item') summary = `${who} ${verb} dòng kế hoạch của báo cáo${where}: ${excerpt(str(entry['text']))}${op === 'update' && after['status'] !== before['status'] ? ` (${show('status', after['status'])})` : ''}.`;
       else summary = `${who}: ${AUDIT_ACTION_LABELS[event.action] ?? 'thao tác khác'}${where}.`;

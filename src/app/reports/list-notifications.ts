@@ -5,7 +5,7 @@
 // open reports where the caller still has work, near (3 days) or passed. Nobody is told
 // about what they did themselves.
 import { can, isWithinPath } from '../../core/access.ts';
-import { formatDateShort } from '../../core/format.ts';
+import { formatDateDmy } from '../../core/format.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
 import { periodLabel, reportDeadline, tryParsePeriod } from '../../core/period.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
@@ -123,7 +123,7 @@ export async function listNotifications({ store, principal, now = new Date() }: 
         opened: `${actorName} đã lập báo cáo ${label} của ${unitName}; các phòng nhập số liệu và nội dung.`,
         compiled: `${actorName} đã tổng hợp báo cáo ${label} của ${unitName}; các phòng chỉ còn xem.`,
         approved: `${actorName} đã phê duyệt báo cáo ${label} của ${unitName}.`,
-        issued: `Báo cáo ${label} của ${unitName} đã ban hành${number ? `: số ${number}` : ''}${date ? `, ngày ${formatDateShort(date)}` : ''}.`,
+        issued: `Báo cáo ${label} của ${unitName} đã ban hành${number ? `: số ${number}` : ''}${date ? `, ngày ${formatDateDmy(date)}` : ''}.`,
         reopened: `${actorName} đã mở lại báo cáo ${label} của ${unitName}${reason ? `: ${reason}` : '.'}`,
         deadline: '',
       }[kind];
@@ -150,7 +150,7 @@ export async function listNotifications({ store, principal, now = new Date() }: 
       id: `deadline:${report.orgUnit}:${report.period}`, kind: 'deadline', at: `${deadline}T00:00:00+07:00`, orgUnit: report.orgUnit, orgUnitName: unitName,
       period: report.period, periodLabel: label, part: ownParts[0]?.division ?? null, partName: ownParts[0] ? nameOf(ownParts[0].division) : null,
       reason: null, actor: null, actorName: null,
-      title: `Hạn nộp báo cáo ${label} là ${formatDateShort(deadline)} (${when}): ${whose} chưa xong.`,
+      title: `Hạn nộp báo cáo ${label} là ${formatDateDmy(deadline)} (${when}): ${whose} chưa xong.`,
       severity: 'warning',
     });
   }
