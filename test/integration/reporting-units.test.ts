@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { loadOrgTree, resolveGrants } from '../../src/app/accounts/principal.ts';
 import type { Principal } from '../../src/app/accounts/principal.ts';
 import type { Role } from '../../src/core/access.ts';
+import { importMetadata } from '../../src/app/metadata/import-metadata.ts';
 import { loadDemo } from '../../src/app/metadata/load-demo.ts';
 import type { Store } from '../../src/app/ports.ts';
 import { renderReport } from '../../src/app/reports/render-report.ts';
@@ -153,6 +154,28 @@ for (const database of testDatabases()) {
         assert.equal(await lockedFor(vanphong, '3'), 'report_approved');
         const [last] = await store.dataValues.find({ orgUnits: ['stttt-bcvt'], periods: ['2022-05'], indicators: ['ioffice.docs_issued'] });
         assert.equal(last?.value, 21004);
+      }));
+
+    test('a template whose figure has two owners, or whose reportingUnits name unknown codes, is refused on import', () =>
+      database.withStore(async (store) => {
+        await loaded(store);
+        const demo = readDemoFiles();
+        const template = demo.templates[0];
+        assert.ok(template);
+        const twoOwners = {
+          ...template, code: 'hai-chu', reportingUnits: { 'khong.co': 'stttt-vp', 'attt.alerts': 'khong-co' },
+          sections: [
+            { id: 'a', number: '1', title: 'A', level: 1 as const, owner: 'stttt-bcvt', blocks: [{ type: 'text' as const, liquid: '{{ ioffice.docs_issued | so }}' }], sections: [] },
+            { id: 'b', number: '2', title: 'B', level: 1 as const, owner: 'stttt-vp', blocks: [{ type: 'text' as const, liquid: '{{ ioffice.signed_share | phan_tram }}' }], sections: [] },
+          ],
+        };
+        const result = await importMetadata({ store, metadata: { orgUnits: [], disaggregations: [], indicators: [], validationRules: [], templates: [twoOwners] }, actor: 'test' });
+        assert.equal(result.status, 'ERROR');
+        const messages = result.problems.map((p) => p.message);
+        assert.ok(messages.some((m) => m.includes('chỉ tiêu «Văn bản điện tử phát hành trên iOffice» nằm trong các mục a, b của các đơn vị stttt-bcvt, stttt-vp')), messages.join('\n'));
+        assert.ok(messages.some((m) => m.includes('chỉ tiêu "khong.co" chưa được khai báo')));
+        assert.ok(messages.some((m) => m.includes('đơn vị "khong-co" chưa được khai báo')));
+        assert.equal(await store.templates.get('hai-chu'), undefined);
       }));
   });
 }
