@@ -67,7 +67,8 @@ export interface AuditEvent {
 
 export interface AuditRepository {
   record(events: readonly AuditEvent[]): Promise<void>;
-  list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; limit?: number }): Promise<AuditEvent[]>;
+  /** Most recent first; `actions`: any of these actions. */
+  list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; actions?: readonly string[]; limit?: number }): Promise<AuditEvent[]>;
 }
 
 /** The repositories of one database, and a way to run a unit of work atomically. */

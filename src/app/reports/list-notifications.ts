@@ -103,7 +103,7 @@ export async function listNotifications({ store, principal, now = new Date() }: 
     const label = periodLabel(period.period);
     const unitName = nameOf(report.orgUnit);
     const reader: Reader = { grants: principal.grants, tree, report };
-    const audit: AuditEvent[] = await store.audit.list({ orgUnit: report.orgUnit, period: report.period, limit: 200 });
+    const audit: AuditEvent[] = await store.audit.list({ orgUnit: report.orgUnit, period: report.period, actions: Object.keys(KIND_OF), limit: LIMIT });
     for (const event of audit) {
       const kind = KIND_OF[event.action];
       if (!kind || usernameOf(event.actor) === me) continue;
