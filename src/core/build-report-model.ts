@@ -153,6 +153,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`, undefined, { ruleName: RULE_NAMES.report });
   }
 
+  const missingFigures = new Map<string, { place: string; section: string | undefined; code: string; total: boolean; options: string[] }>();
   // Where the text being rendered sits; problems raised by filters attach to it.
   let location: Location = { rule: 'template:summary', where: 'Trích yếu' };
   const memo = new Map<string, number | null>();
@@ -179,9 +180,18 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
         catalogue.disaggregation(dimension)?.options.find((o) => o.code === option)?.name ?? option);
       return `«${catalogue.indicator(code)?.name ?? code}»${options.length > 0 ? ` (${options.join(', ')})` : ''}`;
     },
-    report: ({ message, severity, indicators, missing }) => {
+    report: ({ message, severity, indicators, missing, filter }) => {
       const refs = location.section ? { section: location.section } : undefined;
-      if (missing) {
+      const code = indicators?.length === 1 ? indicators[0] : undefined;
+      if (missing && code !== undefined) {
+        // One finding per figure and section, naming the breakdowns missing, not one per quote.
+        const key = `${location.section ?? ''}\u0000${code}`;
+        const entry = missingFigures.get(key) ?? { place: location.place ?? location.where, section: location.section, code, total: false, options: [] as string[] };
+        const options = Object.entries(filter ?? {}).map(([dimension, option]) => catalogue.disaggregation(dimension)?.options.find((o) => o.code === option)?.name ?? option);
+        if (options.length === 0) entry.total = true;
+        else if (!entry.options.includes(options.join(', '))) entry.options.push(options.join(', '));
+        missingFigures.set(key, entry);
+      } else if (missing) {
         const rule = `report:missing_value${location.section ? `:${location.section}` : ''}`;
         finding(rule, severity, `${location.place ?? location.where}: ${message}.`, indicators, { ruleName: RULE_NAMES.missing, ...(refs ? { refs } : {}) });
       } else {
@@ -301,6 +311,13 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   const preamble = template.preamble ? render(template.preamble, { rule: 'template:preamble', where: 'Phần mở đầu' }) : null;
   const sections = template.sections.map(buildSection);
   const closing = render(template.closing, { rule: 'template:closing', where: 'Phần kết' });
+
+  for (const figure of missingFigures.values()) {
+    const parts = figure.options.length === 0 ? '' : ` (${[...(figure.total ? ['tổng số'] : []), ...figure.options].join('; ')})`;
+    finding(`report:missing_value${figure.section ? `:${figure.section}` : ''}`, 'warning', `${figure.place}: chưa có số liệu «${catalogue.indicator(figure.code)?.name ?? figure.code}»${parts}.`, [figure.code], {
+      ruleName: RULE_NAMES.missing, ...(figure.section ? { refs: { section: figure.section } } : {}),
+    });
+  }
 
   // Whatever people wrote must show up somewhere: an item or document no block shows is reported.
   for (const item of instance.items) {

@@ -27,8 +27,11 @@ export interface LiquidEnvironment {
   checkFilter(indicator: string, filter: Readonly<Record<string, string>>): string | null;
   /** How a figure reads to users: «name» and its options' names ("«Cơ quan sử dụng iOffice» (Cấp tỉnh)"). */
   describe?(indicator: string, filter: Readonly<Record<string, string>>): string;
-  /** Reports a problem met while rendering (missing value, bad argument); `missing` for a value not entered yet. */
-  report(problem: { message: string; severity: 'error' | 'warning'; indicators?: readonly string[]; missing?: boolean }): void;
+  /**
+   * Reports a problem met while rendering (missing value, bad argument); `missing` for a
+   * value not entered yet, with the breakdown (`filter`) that was asked for.
+   */
+  report(problem: { message: string; severity: 'error' | 'warning'; indicators?: readonly string[]; missing?: boolean; filter?: Readonly<Record<string, string>> }): void;
 }
 
 /** Printed in place of a value that is not there. */
@@ -97,7 +100,7 @@ function numberOf(env: LiquidEnvironment, input: unknown, filterName: string): {
     const value = input.valueOf();
     if (value === null) {
       const name = env.describe ? env.describe(input.code, input.filter) : `«${input.label}»`;
-      env.report({ message: `chưa có số liệu ${name}`, severity: 'warning', indicators: [input.code], missing: true });
+      env.report({ message: `chưa có số liệu ${name}`, severity: 'warning', indicators: [input.code], missing: true, filter: input.filter });
     }
     const decimals = env.indicator(input.code)?.decimals;
     return decimals === undefined ? { value } : { value, decimals };
@@ -105,7 +108,8 @@ function numberOf(env: LiquidEnvironment, input: unknown, filterName: string): {
   if (typeof input === 'number' && Number.isFinite(input)) return { value: input };
   if (typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) return { value: Number(input) };
   if (input === null || input === undefined) {
-    env.report({ message: 'chưa có số liệu', severity: 'warning', missing: true });
+    // A change or a year-to-date figure with nothing to compute from: this period's or the previous one's figure is missing.
+    env.report({ message: 'chưa tính được một số liệu so sánh (thiếu số liệu kỳ này hoặc kỳ trước)', severity: 'warning', missing: true });
   } else {
     env.report({ message: `bộ lọc ${filterName} cần một số, nhận được "${String(input)}"`, severity: 'error' });
   }

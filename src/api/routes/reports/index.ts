@@ -131,11 +131,11 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
     const ifMatch = request.headers['if-match'];
     const fromHeader = typeof ifMatch === 'string' && /^"?\d+"?$/.test(ifMatch) ? Number(ifMatch.replaceAll('"', '')) : undefined;
     const expectedVersion = body.version ?? fromHeader;
-    const view = await runWorkflowAction({
+    const view = await orMissing(context, request, org, period, () => runWorkflowAction({
       store: context.store, principal: principalOf(request), orgUnit: org, period, action,
       part: body.part ?? null, reason: body.reason ?? null, now: context.now(),
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    });
+    }));
     return (await describe(context, request, view)).workflow;
   });
 
