@@ -85,19 +85,18 @@ export async function listNotifications({ store, principal, now = new Date() }: 
   const names = new ActorNames(store);
   const nameOf = (code: string) => tree.get(code)?.name ?? code;
   const templates = new Map<string, ReportTemplate | undefined>();
-  const readable: { report: StoredReport; template: ReportTemplate | undefined }[] = [];
+  const readable: StoredReport[] = [];
   for (const report of await store.reports.list()) {
     if (!templates.has(report.template)) templates.set(report.template, await store.templates.get(report.template));
-    const template = templates.get(report.template);
-    if (readsReport(principal.grants, tree, report, template)) readable.push({ report, template });
+    if (readsReport(principal.grants, tree, report, templates.get(report.template))) readable.push(report);
   }
-  const recent = readable.sort((a, b) => (a.report.period < b.report.period ? 1 : -1)).slice(0, RECENT_REPORTS);
+  const recent = readable.sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, RECENT_REPORTS);
   const me = principal.username;
 
   const events: Notification[] = [];
   const deadlines: Notification[] = [];
   const today = vietnamDate(now);
-  for (const { report } of recent) {
+  for (const report of recent) {
     const period = tryParsePeriod(report.period);
     if (!period.ok) continue;
     const label = periodLabel(period.period);
