@@ -150,7 +150,9 @@ test('items follow their order and slot; a joined block keeps a duplicate visibl
   assert.deepEqual(texts(section(model, 'i.1')), ['-|Tham dự: Họp A; Họp A,...', '*|Một: nội dung', '-|Hai 15.905']);
   const p = section(model, 'i.1')?.paragraphs[1];
   assert.deepEqual(p?.runs, [{ text: 'Một:', italic: true }, { text: ' nội dung' }]);
-  assert.ok(model.findings.some((f) => f.rule === 'report:item-not-shown' && f.message.includes('"lost"')));
+  const lost = model.findings.find((f) => f.rule === 'report:item-not-shown');
+  assert.equal(lost?.message, 'Nội dung “Không có mục” (mục "i.9" (không có trong đề cương)) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.');
+  assert.deepEqual(lost?.refs, { section: 'i.9', items: ['lost'] });
 });
 
 test('a documents block counts the register, cites the quoted ones and ends in ";..." when some are not quoted', () => {

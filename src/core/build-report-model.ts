@@ -322,12 +322,14 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   // Whatever people wrote must show up somewhere: an item or document no block shows is reported.
   for (const item of instance.items) {
     if (!shownItems.has(item.id)) {
-      finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`, undefined, { ruleName: RULE_NAMES.itemNotShown, refs: { section: item.section, items: [item.id] } });
+      const where = fullNumbers.has(item.section) ? `mục ${fullNumbers.get(item.section) ?? ''}` : `mục "${item.section}" (không có trong đề cương)`;
+      const excerpt = item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text;
+      finding('report:item-not-shown', 'warning', `Nội dung “${excerpt}” (${where}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`, undefined, { ruleName: RULE_NAMES.itemNotShown, refs: { section: item.section, items: [item.id] } });
     }
   }
   for (const document of instance.documents) {
     if (!shownDocuments.has(document.id)) {
-      finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`, undefined, { ruleName: RULE_NAMES.documentNotShown, refs: { documents: [document.id] } });
+      finding('report:document-not-shown', 'info', `Văn bản “${citeDocument(document).slice(0, 60)}” không được liệt kê trong khối văn bản nào của đề cương.`, undefined, { ruleName: RULE_NAMES.documentNotShown, refs: { documents: [document.id] } });
     }
   }
 
