@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReportModel, parseRuns, textToParagraphs } from './build-report-model.ts';
+import { buildReportModel, parseRuns, resolvedSectionTitles, textToParagraphs } from './build-report-model.ts';
 import type { ReportValueSource } from './build-report-model.ts';
 import { Catalogue, defineIndicator, disaggKey } from './indicator.ts';
 import { formatPeriod, offsetPeriod } from './period.ts';
@@ -197,4 +197,13 @@ test('an invalid period is a finding, not a crash', () => {
   const model = build([], { period: '2022-13' });
   assert.equal(model.sections.length, 0);
   assert.equal(model.findings[0]?.rule, 'report:period');
+});
+
+test('section titles resolve the period words without building the report', () => {
+  const titles = resolvedSectionTitles({ sections: [
+    { id: 'iii', number: 'III', title: 'KẾ HOẠCH CÔNG TÁC {{ ky_sau | upcase }}', level: 1, blocks: [], sections: [
+      { id: 'x', number: '1', title: 'Số {{ docs.issued }}', level: 2, blocks: [], sections: [] },
+    ] },
+  ] }, { type: 'month', year: 2022, index: 5 });
+  assert.deepEqual([...titles], [['iii', 'KẾ HOẠCH CÔNG TÁC THÁNG 6 NĂM 2022'], ['x', 'Số {{ docs.issued }}']]);
 });

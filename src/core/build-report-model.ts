@@ -5,6 +5,7 @@
 // becomes a Finding (rule `template:<section id>`, message naming the section, block and
 // line) and the rest of the report is still produced. A block that fails to render is
 // left out rather than printed half-resolved.
+import { Liquid as LiquidEngine } from 'liquidjs';
 import type { Aggregator } from './aggregate.ts';
 import type { Finding, Severity } from './finding.ts';
 import type { Catalogue } from './indicator.ts';
@@ -341,4 +342,31 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     closing: closing === null ? [] : textToParagraphs(closing.replace(/\s*\n\s*/g, ' ')),
     findings,
   };
+}
+
+/**
+ * Section titles as the document prints them ("KẾ HOẠCH CÔNG TÁC THÁNG 6 NĂM 2022"),
+ * without building the whole report: titles may use the period words (`ky`, `ky_sau`,
+ * `ky_ma`) and filters; one that needs anything else keeps its text as written.
+ */
+export function resolvedSectionTitles(template: Pick<ReportTemplate, 'sections'>, period: Period): Map<string, string> {
+  const liquid = new LiquidEngine({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, templates: {} });
+  const scope = { ky: periodLabel(period), ky_sau: periodLabel(nextPeriod(period)), ky_ma: formatPeriod(period) };
+  const out = new Map<string, string>();
+  const visit = (list: readonly TemplateSection[]): void => {
+    for (const section of list) {
+      let title = section.title;
+      if (title.includes('{')) {
+        try {
+          title = String(liquid.parseAndRenderSync(title, scope)).trim();
+        } catch {
+          title = section.title;
+        }
+      }
+      out.set(section.id, title);
+      visit(section.sections);
+    }
+  };
+  visit(template.sections);
+  return out;
 }

@@ -4,6 +4,7 @@
 // it may still edit (core edit-policy.ts, the rule the write paths enforce).
 import { can } from '../../core/access.ts';
 import { editLock, editLockMessage, partOfUnit } from '../../core/edit-policy.ts';
+import { resolvedSectionTitles } from '../../core/build-report-model.ts';
 import { PART_STATUS_LABELS } from '../../core/labels.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
 import { dataWindow, parsePeriod, periodLabel, reportDeadline, tryParsePeriod } from '../../core/period.ts';
@@ -138,12 +139,13 @@ export async function describeReport({ store, principal, view, template, tree: g
   }
 
   const sections: SectionView[] = [];
+  const titles = resolvedSectionTitles(template ?? { sections: [] }, period);
   const blockTypes = new Map<string, Set<string>>();
   const visit = (list: ReportTemplate['sections'], inherited: string | null): void => {
     for (const s of list) {
       const declared = s.owner ?? inherited;
       const owner = declared && tree.isWithin(declared, report.orgUnit) ? declared : report.orgUnit;
-      sections.push({ id: s.id, number: s.number, title: s.title, level: s.level, owner, ownerName: nameOf(owner), ...editing(tree.get(owner)?.path ?? reportPath, 'write_items') });
+      sections.push({ id: s.id, number: s.number, title: titles.get(s.id) ?? s.title, level: s.level, owner, ownerName: nameOf(owner), ...editing(tree.get(owner)?.path ?? reportPath, 'write_items') });
       blockTypes.set(s.id, new Set(s.blocks.map((b) => b.type)));
       visit(s.sections, declared);
     }
