@@ -22,7 +22,7 @@ async function stored(page: Page, indicator: string): Promise<string | undefined
   return body.dataValues.find((v) => v.dataElement === indicator && v.categoryOptionCombo === 'default')?.value;
 }
 
-test('numbers in the form\'s style, a cleared cell deleted, an undo that restores', async ({ page }) => {
+test('numbers in the form\'s style; an undo restores what was loaded and the next save is no conflict', async ({ page }) => {
   await login(page, 'bcvt');
   await open(page, 'Nhập số liệu');
   const issued = page.getByLabel(ISSUED, { exact: true });
@@ -53,13 +53,22 @@ test('numbers in the form\'s style, a cleared cell deleted, an undo that restore
   await issued.fill('20.602');
   await save(page, 1);
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
 
-  // Emptying a cell deletes the stored value.
+// The server side (PUT /api/values with value "" deletes, audited) is issue 14's and
+// arrives with it; until then the server refuses the empty value and this test fails.
+test('an emptied cell deletes the stored value', async ({ page }) => {
+  await login(page, 'bcvt');
+  await open(page, 'Nhập số liệu');
+  await expect(page.getByLabel(USERS, { exact: true })).toHaveValue('6.939');
   await page.getByLabel(USERS, { exact: true }).fill('');
   await save(page, 1);
   expect(await stored(page, 'ioffice.users')).toBeUndefined();
   await page.reload();
   await expect(page.getByLabel(USERS, { exact: true })).toHaveValue('');
+  // Put the figure back for the tests that follow.
+  await page.getByLabel(USERS, { exact: true }).fill('6.939');
+  await save(page, 1);
 });
 
 test('a stale save shows both values and who stored the other when, and keeps the other edits', async ({ browser }) => {

@@ -17,10 +17,11 @@ test.describe.configure({ mode: 'serial' });
 
 const BCVT = 'Phòng Bưu chính, Viễn thông và Công nghệ thông tin';
 
-interface Month { period: string; heading: string; short: string; next: string; nextShort: string }
+/** A month of the cycle and the figures the division enters in it (none of them stored before). */
+interface Month { period: string; heading: string; short: string; next: string; nextShort: string; figures: [string, string, string] }
 
-const MAY: Month = { period: '2022-05', heading: 'tháng 5 năm 2022', short: 'tháng 5/2022', next: '2022-06', nextShort: 'tháng 6/2022' };
-const JUNE: Month = { period: '2022-06', heading: 'tháng 6 năm 2022', short: 'tháng 6/2022', next: '2022-07', nextShort: 'tháng 7/2022' };
+const MAY: Month = { period: '2022-05', heading: 'tháng 5 năm 2022', short: 'tháng 5/2022', next: '2022-06', nextShort: 'tháng 6/2022', figures: ['21.012', '16.230', '11'] };
+const JUNE: Month = { period: '2022-06', heading: 'tháng 6 năm 2022', short: 'tháng 6/2022', next: '2022-07', nextShort: 'tháng 7/2022', figures: ['21.480', '16.951', '9'] };
 
 async function pressAndSee(page: Page, button: string, status: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -46,9 +47,9 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`period=${month.period}`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tổng quan ${month.heading}`);
   await open(page, 'Nhập số liệu');
-  await page.getByLabel('Văn bản điện tử phát hành trên iOffice: Tổng', { exact: true }).fill('20.601');
-  await page.getByLabel('Văn bản điện tử được ký số: Tổng', { exact: true }).fill('15.905');
-  await page.getByLabel('Chứng thư số cấp mới: Tổng', { exact: true }).fill('13');
+  await page.getByLabel('Văn bản điện tử phát hành trên iOffice: Tổng', { exact: true }).fill(month.figures[0]);
+  await page.getByLabel('Văn bản điện tử được ký số: Tổng', { exact: true }).fill(month.figures[1]);
+  await page.getByLabel('Chứng thư số cấp mới: Tổng', { exact: true }).fill(month.figures[2]);
   await page.getByRole('button', { name: 'Lưu số liệu' }).click();
   await expect(page.getByText(/Đã lưu 3 số liệu/)).toBeVisible();
   await open(page, 'Nội dung');
@@ -82,10 +83,10 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await open(page, 'Báo cáo');
   await expect(page.getByTestId('return-reason')).toContainText(reason);
   await open(page, 'Thông báo');
-  await expect(page.getByTestId('notification').first()).toContainText(reason);
+  await expect(page.getByTestId('notification').filter({ hasText: reason })).toContainText('Bị trả lại');
   await open(page, 'Nhập số liệu');
   await expect(page.getByTestId('return-reason')).toContainText(reason);
-  await page.getByLabel('Chứng thư số thu hồi: Tổng', { exact: true }).fill('4');
+  await page.getByLabel('Chứng thư số thu hồi: Tổng', { exact: true }).fill(month === MAY ? '3' : '5');
   await page.getByRole('button', { name: 'Lưu số liệu' }).click();
   await expect(page.getByText(/Đã lưu 1 số liệu/)).toBeVisible();
   await submitOwnPart(page);
@@ -97,10 +98,11 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await page.getByRole('tab', { name: 'Kế hoạch kỳ sau' }).click();
   const plan = `Tổ chức kiểm tra an toàn thông tin các cơ quan (${month.nextShort}).`;
   await page.getByLabel('Việc trong kế hoạch kỳ sau').fill(plan);
-  await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+  await page.getByRole('tabpanel').getByRole('button', { name: /Thêm$/ }).click();
   await expect(page.getByRole('cell', { name: plan })).toBeVisible();
   await open(page, 'Báo cáo');
   // Every other division hands in on paper here; the office submits each part for it.
+  await expect(page.getByRole('row', { name: new RegExp(BCVT) })).toContainText('Đã nộp');
   const submits = page.getByRole('button', { name: /^Nộp phần / });
   for (let left = await submits.count(); left > 0; left--) {
     await submits.first().click();
@@ -132,6 +134,18 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
     expect(text).toContain(number);
     expect(text).not.toContain('DỰ THẢO');
   }
+  // The trail says what happened, in sentences: no codes, no JSON, dates dd/mm/yyyy.
+  await open(page, 'Lịch sử');
+  await page.getByLabel('Loại thao tác', { exact: true }).click();
+  await page.keyboard.type('Quy trình');
+  await page.keyboard.press('Enter');
+  const trail = page.getByRole('table');
+  await expect(trail).toContainText('Ban hành');
+  await expect(trail).toContainText('Trả lại');
+  await expect(trail).toContainText(reason);
+  await expect(trail).not.toContainText(/report\.|data_value|[{}]/);
+  await expect(trail).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await screenshot(page, `${tag}-04b-lich-su`);
   await logout(page);
 
   // 6. The viewer reads the issued report: its number, who issued it; nothing to edit.

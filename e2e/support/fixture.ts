@@ -42,6 +42,9 @@ export function watchPage(page: Page): Page {
     if (message.type() !== 'error') return;
     // The browser logs every 4xx it receives; an expected one is not a problem.
     const location = message.location().url;
+    // The report preview is a sandboxed frame that may run no script, by design: the browser
+    // logs the test tool's own probes into it as blocked. That is the sandbox working.
+    if (location === 'about:srcdoc' && /^Blocked script execution in 'about:srcdoc'/.test(message.text())) return;
     if (/Failed to load resource/.test(message.text()) && watch.expected.some((e) => e.url.test(location))) return;
     if (/Failed to load resource/.test(message.text()) && watch.problems.some((p) => p.includes(location))) return;
     watch.problems.push(`console error: ${message.text()} (${location})`);

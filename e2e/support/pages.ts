@@ -24,16 +24,24 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
-/** Opens the menu (on a phone, the drawer) and clicks an entry. */
+const PATHS: Readonly<Record<string, string>> = {
+  'Tổng quan': '/tong-quan', 'Nhập số liệu': '/nhap-so-lieu', 'Nội dung': '/noi-dung', 'Nhập báo cáo cũ': '/nhap-bao-cao-cu',
+  'Báo cáo': '/bao-cao', 'Biểu đồ': '/bieu-do', 'Thông báo': '/thong-bao', 'Lịch sử': '/lich-su', 'Quản trị': '/quan-tri',
+};
+
+/** Opens the menu (on a phone, the drawer), clicks an entry and waits for its page. */
 export async function open(page: Page, label: string): Promise<void> {
   if (isPhone(page)) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
-  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('menuitem', { name: label }).click();
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('menuitem').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await expect(page).toHaveURL(new RegExp(`${PATHS[label] ?? ''}\\?`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 
 export async function logout(page: Page): Promise<void> {
   if (isPhone(page)) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  // The button's name carries its icon's ("logout Đăng xuất"); "Đăng xuất mọi nơi" is another action.
+  await page.getByRole('button', { name: /Đăng xuất$/ }).click();
   await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
 }
 

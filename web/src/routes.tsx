@@ -25,7 +25,9 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <Loading label="Đang kiểm tra phiên đăng nhập…" />;
-  if (!session.me) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  // After a logout the next person starts on their own first screen; after an expired
+  // session the same person comes back to the page they were on.
+  if (!session.me) return <Navigate to="/dang-nhap" replace state={session.loggedOut ? null : { from: location.pathname + location.search, user: session.lastUser }} />;
   return <>{children}</>;
 }
 

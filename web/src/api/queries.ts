@@ -141,8 +141,9 @@ export const useCompleteness = (org: string | undefined, period: string | undefi
   retry: false,
 });
 
-export const useAudit = (filter: Record<string, string | undefined>) => useQuery({
+export const useAudit = (filter: Record<string, string | undefined>, enabled = true) => useQuery({
   queryKey: ['audit', filter],
+  enabled,
   queryFn: async () => listOf(await api.get<AuditEvent[] | Record<string, AuditEvent[]>>('/api/audit', filter), 'events'),
   retry: false,
 });

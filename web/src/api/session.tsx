@@ -4,7 +4,7 @@
 // only hides what would be refused). A browser that never logged in does not ask
 // /api/me: its 401 would be a console error on the login page of every visitor.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { roleAllows } from '../../../src/core/access.ts';
 import type { Action, Role } from '../../../src/core/access.ts';
@@ -14,6 +14,10 @@ import type { Me } from './types.ts';
 export interface Session {
   readonly me: Me | null;
   readonly loading: boolean;
+  /** Who was signed in last in this tab (kept when the session ends), to return them to their page. */
+  readonly lastUser: string | null;
+  /** The session ended because the user logged out (not because it expired). */
+  readonly loggedOut: boolean;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   /** Ends every session of this user, on every device. */
@@ -56,6 +60,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     retry: false,
   });
   const me = meQuery.data ?? null;
+  const [lastUser, setLastUser] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
+  useEffect(() => {
+    if (me) setLastUser(me.username);
+  }, [me]);
   useEffect(() => setCsrfToken(me?.csrfToken ?? null), [me]);
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -69,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const result = await api.post<Me>('/api/session', { username, password });
     setCsrfToken(result.csrfToken);
     setSessionHint(true);
+    setLoggedOut(false);
     // Another user's cached data must not show; the session query itself stays observed.
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     client.setQueryData(ME_KEY, result);
@@ -76,6 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   const forget = useCallback(() => {
+    setLoggedOut(true);
     setCsrfToken(null);
     setSessionHint(false);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
@@ -99,12 +110,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Session>(() => ({
     me,
     loading: meQuery.isPending,
+    lastUser,
+    loggedOut,
     login,
     logout,
     logoutEverywhere,
     allows: (action) => (me?.grants ?? []).some((g) => roleAllows(g.role, action)),
     hasRole: (role) => (me?.grants ?? []).some((g) => g.role === role),
-  }), [me, meQuery.isPending, login, logout, logoutEverywhere]);
+  }), [me, meQuery.isPending, lastUser, loggedOut, login, logout, logoutEverywhere]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -88,7 +88,7 @@ export interface LegacyImportResult {
 export interface PartView {
   division: string; name?: string; status: PartStatus; statusLabel?: string; submittedAt: string | null;
   /** The reason of the last return, for the division to read. */
-  reason: string | null; returnedAt?: string | null; returnedBy?: string | null; version?: number;
+  reason: string | null; returnedAt?: string | null; returnedBy?: string | null; returnedByName?: string | null; version?: number;
   timeliness?: 'on_time' | 'late' | 'missing' | string;
   /** The caller may write this part's values and items now; else lockedReason says why. */
   editable?: boolean; lockedReason?: string | null;
@@ -122,9 +122,9 @@ export interface WorkflowView {
   issuedBy?: { username: string; displayName: string } | null;
   /** What the caller may do on the report now (the buttons to show). */
   actions?: WorkflowAction[];
-  /** The caller may write the document register / next period's plan / the plan review now; else lockedReason. */
+  /** The caller may write the document register / next period's plan / the plan review now; else why not. */
   editable?: { documents: boolean; plan: boolean; planReview: boolean };
-  lockedReason?: string | null;
+  editableReason?: { documents: string | null; plan: string | null; planReview: string | null };
 }
 
 /** GET /api/reports/:org/:period */
@@ -182,7 +182,7 @@ export interface FormView {
 
 /** GET /api/notifications */
 export interface NotificationView {
-  id: string; kind: 'returned' | 'submitted' | 'compiled' | 'approved' | 'issued' | 'reopened' | 'deadline' | string;
+  id: string; kind: 'returned' | 'submitted' | 'opened' | 'compiled' | 'approved' | 'issued' | 'reopened' | 'deadline' | string;
   at: string; orgUnit: string; orgUnitName: string; period: string; periodLabel: string;
   part: string | null; partName: string | null; reason: string | null; actor: string | null; actorName: string | null;
   title: string; severity: 'info' | 'warning';
@@ -205,7 +205,7 @@ export interface CompletenessRow {
 export interface CompletenessView { period: string; deadline?: string | null; units: CompletenessRow[] }
 
 export interface AuditEvent {
-  id: number | string; at: string; user?: string | null; kind?: string; actor?: string; action?: string; orgUnit?: string | null; period?: string | null;
+  id: number | string; at: string; user?: string | null; kind?: string; actor?: string; actorName?: string | null; action?: string; orgUnit?: string | null; period?: string | null;
   entity?: string | null; before?: unknown; after?: unknown;
   /** Vietnamese: the kind of event, a sentence saying what happened, and the fields changed. */
   actionLabel?: string; summary?: string; changes?: { field: string; label: string; before: string | null; after: string | null }[];

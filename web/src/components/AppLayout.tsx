@@ -27,10 +27,10 @@ function PeriodPicker({ scope, block }: { scope: Scope; block: boolean }) {
     value: r.period,
     label: (
       <span data-testid={`period-option-${r.period}`}>
-        {capitalise(shortPeriodLabel(r.period))} <Tag color={REPORT_STATUS_COLORS[r.status]} style={{ marginInlineStart: 4 }}>{r.statusLabel}</Tag>
+        {capitalise(shortPeriodLabel(r.period))} <Tag color={REPORT_STATUS_COLORS[r.status]} style={{ marginInlineStart: 4 }}>{capitalise(r.statusLabel)}</Tag>
       </span>
     ),
-    title: `${capitalise(shortPeriodLabel(r.period))}: ${r.statusLabel}`,
+    title: `${capitalise(shortPeriodLabel(r.period))}: ${r.statusLabel.toLowerCase()}`,
   }));
   if (next && !reports.some((r) => r.period === next.period)) {
     options.unshift({ value: next.period, label: <span>{capitalise(shortPeriodLabel(next.period))} <Tag style={{ marginInlineStart: 4 }}>Chưa lập</Tag></span>, title: `${capitalise(shortPeriodLabel(next.period))}: chưa lập báo cáo` });
@@ -47,7 +47,10 @@ function PeriodPicker({ scope, block }: { scope: Scope; block: boolean }) {
       onChange={(v: string) => scope.setPeriod(v)}
       style={{ width: block ? '100%' : 220 }}
       popupMatchSelectWidth={false}
-      optionLabelProp="label"
+      labelRender={({ value }) => {
+        const report = reports.find((r) => r.period === value);
+        return <span>{capitalise(shortPeriodLabel(String(value)))}<span style={{ color: '#667085', fontSize: 12 }}> · {report ? report.statusLabel.toLowerCase() : 'chưa có báo cáo'}</span></span>;
+      }}
     />
   );
 }
@@ -146,7 +149,7 @@ export function AppLayout() {
   const user = (
     <div style={{ lineHeight: 1.25, minWidth: 0 }}>
       <div style={{ fontWeight: 600 }} data-testid="current-user">{session.me?.displayName}</div>
-      <div style={{ fontSize: 12, color: '#667085', overflowWrap: 'anywhere' }} title={roles.join('; ')}>{roles.join('; ')}</div>
+      <div style={{ fontSize: 12, color: '#667085', overflowWrap: 'anywhere' }}>{roles.join('; ')}</div>
     </div>
   );
   const pickers = (
@@ -162,17 +165,55 @@ export function AppLayout() {
     </>
   );
 
-  if (phone) {
-    return (
-      <Layout style={{ minHeight: '100vh' }}>
-        <header className="phone-header">
-          <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-            <Button aria-label="Mở danh mục chức năng" icon={<MenuOutlined />} onClick={() => setDrawer(true)} />
-            <div style={{ flex: 1, minWidth: 0 }}>{brand}</div>
-            {bell}
-          </div>
-          <div className="phone-pickers">{pickers}</div>
-        </header>
+  // One tree for both layouts: the page (Outlet) keeps its place, so turning a tablet or
+  // resizing a window across 768 px never remounts the page and loses unsaved edits.
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {phone ? null : (
+        <Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #e5e7eb' }}>
+          <div style={{ padding: '16px 16px 8px' }} className="sider-brand">{brand}</div>
+          <nav aria-label="Chức năng">
+            <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 0 }} />
+          </nav>
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        {phone ? (
+          <header className="phone-header">
+            <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              <Button aria-label="Mở danh mục chức năng" icon={<MenuOutlined />} onClick={() => setDrawer(true)} />
+              <div style={{ flex: 1, minWidth: 0 }}>{brand}</div>
+              {bell}
+            </div>
+            <div className="phone-pickers">{pickers}</div>
+          </header>
+        ) : (
+          <Header className="desktop-header">
+            <div className="header-pickers">{pickers}</div>
+            <div style={{ flex: 1 }} />
+            <Space size={12} align="center" style={{ minWidth: 0 }}>
+              {bell}
+              <Dropdown trigger={['click']} menu={{
+                items: [
+                  { key: 'roles', disabled: true, label: <span style={{ color: '#475467' }}>{roles.join('; ')}</span> },
+                  { type: 'divider' },
+                  { key: 'all', icon: <LogoutOutlined />, label: 'Đăng xuất mọi nơi' },
+                ],
+                onClick: ({ key }) => key === 'all' && logoutEverywhere(),
+              }}>
+                <Button type="text" aria-label={`Tài khoản ${session.me?.displayName ?? ''}`} style={{ height: 'auto', maxWidth: 220, textAlign: 'right', whiteSpace: 'normal', padding: '2px 8px' }}>
+                  <span style={{ fontWeight: 600 }} data-testid="current-user">{session.me?.displayName}</span>
+                </Button>
+              </Dropdown>
+              <Button icon={<LogoutOutlined />} onClick={logout}>Đăng xuất</Button>
+            </Space>
+          </Header>
+        )}
+        <Content className="page-content">
+          <Outlet />
+        </Content>
+      </Layout>
+      {phone && (
         <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={280} title={brand} styles={{ body: { padding: 0 } }}>
           <div style={{ padding: '12px 16px', borderBottom: '1px solid #e5e7eb' }}>{user}</div>
           <nav aria-label="Chức năng">
@@ -183,37 +224,7 @@ export function AppLayout() {
             <Button onClick={logoutEverywhere}>Đăng xuất mọi nơi</Button>
           </div>
         </Drawer>
-        <Content className="page-content">
-          <Outlet />
-        </Content>
-      </Layout>
-    );
-  }
-
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #e5e7eb' }}>
-        <div style={{ padding: '16px 16px 8px' }} className="sider-brand">{brand}</div>
-        <nav aria-label="Chức năng">
-          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 0 }} />
-        </nav>
-      </Sider>
-      <Layout style={{ minWidth: 0 }}>
-        <Header className="desktop-header">
-          <div className="header-pickers">{pickers}</div>
-          <div style={{ flex: 1 }} />
-          <Space size={12} align="center" style={{ minWidth: 0 }}>
-            {bell}
-            <Dropdown trigger={['click']} menu={{ items: [{ key: 'all', icon: <LogoutOutlined />, label: 'Đăng xuất mọi nơi' }], onClick: logoutEverywhere }}>
-              <Button type="text" aria-label="Tài khoản" style={{ height: 'auto', maxWidth: 260, textAlign: 'right', whiteSpace: 'normal', padding: '2px 8px' }}>{user}</Button>
-            </Dropdown>
-            <Button icon={<LogoutOutlined />} onClick={logout}>Đăng xuất</Button>
-          </Space>
-        </Header>
-        <Content className="page-content">
-          <Outlet />
-        </Content>
-      </Layout>
+      )}
     </Layout>
   );
 }

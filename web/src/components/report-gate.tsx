@@ -46,6 +46,14 @@ export function CreateReportButton({ scope, period, type = 'primary' }: { scope:
   );
 }
 
+/** "Tạo báo cáo tháng 6/2022" beside the latest report, for whoever may create it. */
+export function NextReportAction({ scope }: { scope: Scope }) {
+  const next = scope.reportUnit?.canCreate ? scope.reportUnit.nextPeriod : null;
+  const reports = (scope.periods?.reports ?? []).filter((r) => r.orgUnit === scope.reportOrg);
+  if (!next || reports[0]?.period !== scope.period || reports.some((r) => r.period === next.period)) return null;
+  return <CreateReportButton scope={scope} period={next.period} type="default" />;
+}
+
 /** The empty state of a period without a report. */
 export function NoReport({ scope, what }: { scope: Scope; what?: string }) {
   const org = scope.reportOrg;

@@ -44,13 +44,13 @@ export function StateNotice({ workflow, scope }: { workflow: WorkflowView; scope
     notices.push(<Alert key="closed" type="info" showIcon title={`Báo cáo ${workflow.status === 'compiled' ? 'đã tổng hợp, chờ lãnh đạo duyệt' : 'đã phê duyệt, chờ ban hành'}.`} description="Phần của các phòng chỉ còn xem; cần sửa thì lãnh đạo trả lại báo cáo." />);
   }
   if (workflow.status === 'draft' && workflow.reason && !part) {
-    notices.push(<Alert key="report-returned" type="warning" showIcon data-testid="return-reason" title={`Báo cáo bị trả lại để sửa. Lý do: ${workflow.reason}`} />);
+    notices.push(<Alert key="report-returned" type="warning" showIcon data-testid="return-reason" title={`Báo cáo bị trả lại để sửa. Lý do: ${workflow.reason.replace(/[.\s]+$/, '')}.`} />);
   }
   if (part && workflow.status === 'draft') {
     if (part.status === 'submitted') {
       notices.push(<Alert key="submitted" type="info" showIcon data-testid="part-submitted" title={`Phần của ${scope.unitName(part.division)} đã nộp${part.submittedAt ? ` lúc ${formatDateTime(part.submittedAt)}` : ''}.`} description="Phần này chỉ còn xem cho đến khi văn phòng trả lại để sửa." />);
     } else if (part.reason) {
-      notices.push(<Alert key="returned" type="warning" showIcon data-testid="return-reason" title={`Phần của ${scope.unitName(part.division)} bị trả lại${by(part.returnedBy, part.returnedAt)}`} description={<span>Lý do: <b>{part.reason}</b>. Sửa theo lý do rồi nộp lại.</span>} />);
+      notices.push(<Alert key="returned" type="warning" showIcon data-testid="return-reason" title={`Phần của ${scope.unitName(part.division)} bị trả lại${by(part.returnedByName ?? part.returnedBy, part.returnedAt)}`} description={<span>Lý do: <b>{part.reason.replace(/[.\s]+$/, '')}</b>. Sửa theo lý do rồi nộp lại.</span>} />);
     }
   }
   if (notices.length === 0) return null;
@@ -59,8 +59,12 @@ export function StateNotice({ workflow, scope }: { workflow: WorkflowView; scope
 
 interface Pending { action: WorkflowAction; part?: string }
 
-/** The buttons of the actions the server offers the user now (report-level and each part's). */
-export function WorkflowButtons({ report, scope, onlyPart }: { report: ReportView; scope: Scope; onlyPart?: string }) {
+/**
+ * The buttons of the actions the server offers the user now: the report's own
+ * (Tổng hợp, Duyệt, Ban hành, Trả lại, Mở lại), or with `part` that division's part's
+ * (Nộp, Trả lại); `short` for a table row, where the row names the division.
+ */
+export function WorkflowButtons({ report, scope, part, short = false }: { report: ReportView; scope: Scope; part?: string; short?: boolean }) {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -73,10 +77,9 @@ export function WorkflowButtons({ report, scope, onlyPart }: { report: ReportVie
   const keyOf = (p: Pending) => `${p.action}:${p.part ?? ''}`;
   const labelOf = (p: Pending) => `${ACTION_LABELS[p.action]}${p.part ? ` phần ${scope.unitName(p.part)}` : p.action === 'return' ? ' báo cáo' : ''}`;
 
-  const offered: Pending[] = [
-    ...workflow.parts.filter((p) => !onlyPart || p.division === onlyPart).flatMap((p) => (p.actions ?? []).map((action) => ({ action, part: p.division }))),
-    ...(onlyPart ? [] : (workflow.actions ?? []).filter((a) => a !== 'submit').map((action) => ({ action }))),
-  ];
+  const offered: Pending[] = part
+    ? (workflow.parts.find((p) => p.division === part)?.actions ?? []).map((action) => ({ action, part }))
+    : (workflow.actions ?? []).filter((a) => a !== 'submit').map((action) => ({ action }));
 
   const run = async (p: Pending, withReason: string | null) => {
     setBusy(keyOf(p));
@@ -106,8 +109,9 @@ export function WorkflowButtons({ report, scope, onlyPart }: { report: ReportVie
       <Space wrap>
         {offered.map((p) => (
           <Button key={keyOf(p)} type={p.action === 'return' || p.action === 'reopen' ? 'default' : 'primary'} danger={p.action === 'return'}
+            size={short ? 'small' : 'middle'} aria-label={labelOf(p)} style={{ whiteSpace: 'normal', height: 'auto', minHeight: short ? 24 : 32, textAlign: 'left' }}
             loading={busy === keyOf(p)} disabled={busy !== null && busy !== keyOf(p)} onClick={() => press(p)}>
-            {labelOf(p)}
+            {short ? ACTION_LABELS[p.action] : labelOf(p)}
           </Button>
         ))}
       </Space>

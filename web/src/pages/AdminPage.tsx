@@ -7,7 +7,7 @@ import { useIndicators, useTemplate } from '../api/queries.ts';
 import { useSession } from '../api/session.tsx';
 import type { Indicator, OrgUnit } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
-import { ErrorState } from '../components/states.tsx';
+import { EmptyState, ErrorState } from '../components/states.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { UsersTab } from './admin/UsersTab.tsx';
 
@@ -20,8 +20,15 @@ export function AdminPage() {
   const scope = useScope();
   const isAdmin = session.hasRole('admin');
   const indicators = useIndicators();
-  const template = useTemplate('stttt-monthly');
-  if (!isAdmin) return <ErrorState error={new Error('Trang này chỉ dành cho quản trị viên.')} />;
+  const template = useTemplate(isAdmin ? 'stttt-monthly' : undefined);
+  if (!isAdmin) {
+    return (
+      <div>
+        <Typography.Title level={1} className="page-title">Quản trị</Typography.Title>
+        <Card><EmptyState description="Trang này dành cho quản trị viên." /></Card>
+      </div>
+    );
+  }
   const unitName = (code: string) => scope.units.find((u) => u.code === code)?.name ?? code;
   return (
     <div>

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useAudit } from '../api/queries.ts';
 import type { AuditEvent } from '../api/types.ts';
 import { useScope } from '../components/scope.ts';
-import { ErrorState } from '../components/states.tsx';
+import { EmptyState, ErrorState } from '../components/states.tsx';
+import { useSession } from '../api/session.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { shortPeriodLabel } from '../lib/work-scope.ts';
 
@@ -41,7 +42,17 @@ export function AuditPage() {
   const [user, setUser] = useState('');
   const [kind, setKind] = useState<string | undefined>(undefined);
   const org = scope.reportOrg && !scope.isPart ? scope.reportOrg : scope.org;
-  const audit = useAudit({ org, period: scope.period, user: user.trim() || undefined, kind });
+  const session = useSession();
+  const allowed = scope.ready && session.allows('read_audit');
+  const audit = useAudit({ org, period: scope.period, user: user.trim() || undefined, kind }, allowed);
+  if (!session.allows('read_audit')) {
+    return (
+      <div>
+        <Typography.Title level={1} className="page-title">Lịch sử thay đổi</Typography.Title>
+        <Card><EmptyState description="Lịch sử thay đổi dành cho văn phòng, lãnh đạo và quản trị; tài khoản của bạn không xem được trang này." /></Card>
+      </div>
+    );
+  }
   return (
     <div>
       <Typography.Title level={1} className="page-title">Lịch sử thay đổi</Typography.Title>
@@ -61,12 +72,12 @@ export function AuditPage() {
           locale={{ emptyText: 'Không có thay đổi nào khớp bộ lọc.' }}
           columns={[
             { title: 'Thời điểm', dataIndex: 'at', width: phone ? 96 : 150, render: (at: string) => formatDateTime(at) },
-            ...(phone ? [] : [{ title: 'Người thực hiện', key: 'u', width: 150, render: (_: unknown, e: AuditEvent) => e.actor ?? e.user ?? '' }]),
+            ...(phone ? [] : [{ title: 'Người thực hiện', key: 'u', width: 150, render: (_: unknown, e: AuditEvent) => e.actorName ?? e.actor ?? e.user ?? '' }]),
             {
               title: 'Thay đổi', key: 'k', render: (_, e) => (
                 <div>
                   <Typography.Text strong>{e.actionLabel ?? 'Thao tác'}</Typography.Text>
-                  {phone && <span style={{ color: '#667085' }}> · {e.actor}</span>}
+                  {phone && <span style={{ color: '#667085' }}> · {e.actorName ?? e.actor}</span>}
                   {e.summary && <div>{e.summary}</div>}
                   <Changes event={e} />
                 </div>

@@ -90,12 +90,12 @@ function ItemsTab({ org, period, sections, withOwner, phone }: { org: string; pe
   };
   return (
     <div>
-      <Space style={{ marginBottom: 12, width: '100%' }} wrap>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }}>
         <label htmlFor="section-picker">Mục</label>
-        <Select id="section-picker" aria-label="Mục" style={{ width: phone ? '100%' : 560, maxWidth: '100%' }} value={current.id} onChange={choose}
-          options={sections.map((s) => ({ value: s.id, label: sectionLabel(s, withOwner) }))} showSearch optionFilterProp="label" popupMatchSelectWidth={!phone} />
+        <Select id="section-picker" aria-label="Mục" style={{ flex: '1 1 280px', minWidth: 0, maxWidth: 620 }} value={current.id} onChange={choose}
+          options={sections.map((s) => ({ value: s.id, label: sectionLabel(s, withOwner) }))} showSearch optionFilterProp="label" popupMatchSelectWidth={phone ? true : 620} />
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ section: current.id, text: '' })}>Thêm nội dung</Button>}
-      </Space>
+      </div>
       {!canWrite && current.lockedReason && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Mục này chỉ để xem." description={current.lockedReason} data-testid="read-only" />}
       {error && <Alert type="error" showIcon closable role="alert" title={error} onClose={clearError} style={{ marginBottom: 12 }} />}
       <Table<ItemView>
@@ -259,7 +259,7 @@ function Content({ scope, report }: { scope: Scope; report: ReportView }) {
   const withItems = template.data ? new Set(flattenSections(template.data.sections).filter((s) => s.blocks.some((b) => b.type === 'items')).map((s) => s.id)) : null;
   const sections = all.filter((s) => (!withItems || withItems.has(s.id)) && (!scope.isPart || s.owner === scope.org));
   const editable = workflow.editable ?? { documents: false, plan: false, planReview: false };
-  const lockedReason = workflow.lockedReason ?? null;
+  const why = workflow.editableReason ?? { documents: null, plan: null, planReview: null };
   const tab = params.get('tab') ?? 'items';
   return (
     <div>
@@ -269,9 +269,9 @@ function Content({ scope, report }: { scope: Scope; report: ReportView }) {
       <Card size="small">
         <Tabs activeKey={tab} onChange={(key) => setParams((prev) => { const p = new URLSearchParams(prev); p.set('tab', key); return p; })} items={[
           { key: 'items', label: 'Nội dung theo mục', children: <ItemsTab org={org} period={period} sections={sections} withOwner={!scope.isPart} phone={phone} /> },
-          { key: 'documents', label: 'Sổ văn bản', children: <DocumentsTab org={org} period={period} sections={all} canWrite={editable.documents} lockedReason={lockedReason} phone={phone} /> },
-          { key: 'plan', label: 'Kế hoạch kỳ sau', children: <PlanTab org={org} period={period} review={false} canWrite={editable.plan} lockedReason={lockedReason} /> },
-          { key: 'review', label: 'Đánh giá kế hoạch kỳ trước', children: <PlanTab org={org} period={period} review canWrite={editable.planReview} lockedReason={lockedReason} /> },
+          { key: 'documents', label: 'Sổ văn bản', children: <DocumentsTab org={org} period={period} sections={all} canWrite={editable.documents} lockedReason={why.documents} phone={phone} /> },
+          { key: 'plan', label: 'Kế hoạch kỳ sau', children: <PlanTab org={org} period={period} review={false} canWrite={editable.plan} lockedReason={why.plan} /> },
+          { key: 'review', label: 'Đánh giá kế hoạch kỳ trước', children: <PlanTab org={org} period={period} review canWrite={editable.planReview} lockedReason={why.planReview} /> },
         ]} />
       </Card>
     </div>

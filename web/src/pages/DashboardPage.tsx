@@ -11,11 +11,13 @@ import { Link } from 'react-router';
 import { formatDelta, formatNumber } from '../../../src/core/format.ts';
 import { formatPeriod, offsetPeriod, parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import type { Severity } from '../../../src/core/finding.ts';
-import { useAnalytics, useIndicators, useItems, useReport, useReportForm, useValidation, useValues } from '../api/queries.ts';
-import type { FormCell, Indicator, PartView, ReportFinding, ReportView } from '../api/types.ts';
+import { flattenSections } from '../../../src/core/report-template.ts';
+import { useAnalytics, useIndicators, useItems, useReport, useReportForm, useTemplate, useValidation, useValues } from '../api/queries.ts';
+import type { FormCell, Indicator, ReportFinding, ReportView } from '../api/types.ts';
 import { EChart } from '../components/EChart.tsx';
 import { FindingsList } from '../components/FindingsList.tsx';
-import { NoReport } from '../components/report-gate.tsx';
+import { PartStatusTag, PartsTable } from '../components/PartsTable.tsx';
+import { NextReportAction, NoReport } from '../components/report-gate.tsx';
 import { StateNotice, WorkflowButtons, issuedText, partOf } from '../components/report-state.tsx';
 import { useScope } from '../components/scope.ts';
 import type { Scope } from '../components/scope.ts';
@@ -24,7 +26,6 @@ import { formatDate, formatDateTime } from '../lib/dates.ts';
 import { cellOf, concernsPart } from '../lib/finding-links.ts';
 import { SEVERITY_LABELS, StatusTag } from '../lib/report-status.tsx';
 import { shortMonth } from '../lib/series.ts';
-import { NextReportAction, PartStatusTag } from './ReportPage.tsx';
 
 const KEY_INDICATORS = ['ioffice.docs_issued', 'ioffice.signed_share', 'dvc.dossiers', 'dvc.online_share', 'qr.scans_total', 'attt.alerts'];
 
@@ -52,7 +53,7 @@ function KeyIndicator({ indicator, org, period }: { indicator: Indicator; org: s
         <>
           <Statistic value={value === undefined || value === null ? '—' : show(value)} suffix={percent ? undefined : <span style={{ fontSize: 13 }}>{indicator.unit}</span>} />
           <div style={{ fontSize: 12, color: value != null && before != null && value < before ? '#b42318' : '#067647' }}>
-            {value != null && before != null ? `${percent ? `${formatDelta(Math.round((value - before) * 100) / 100)} điểm %` : formatDelta(value - before)} so với tháng trước` : 'chưa có số tháng trước'}
+            {value == null ? 'chưa có số của tháng này' : before == null ? 'chưa có số tháng trước' : `${percent ? `${formatDelta(Math.round((value - before) * 100) / 100)} điểm %` : formatDelta(value - before)} so với tháng trước`}
           </div>
           <EChart option={option} height={48} label={`Xu hướng ${indicator.name}`} />
         </>
@@ -124,14 +125,7 @@ function ReportOverview({ scope, report }: { scope: Scope; report: ReportView })
         </Col>
         <Col xs={24} lg={8}>
           <Card title="Tình hình nộp của các phòng" size="small" style={{ height: '100%' }}>
-            <Table<PartView>
-              size="small" pagination={false} rowKey="division" dataSource={workflow.parts}
-              locale={{ emptyText: 'Báo cáo không chia phần cho các phòng.' }}
-              columns={[
-                { title: 'Phòng, đơn vị', key: 'd', render: (_, p) => p.name ?? scope.unitName(p.division) },
-                { title: 'Tình trạng', key: 's', render: (_, p) => <div><PartStatusTag part={p} />{p.status === 'submitted' && p.submittedAt ? <div style={{ fontSize: 12, color: '#667085' }}>{formatDateTime(p.submittedAt)}{p.timeliness === 'late' ? ' (muộn)' : ''}</div> : null}</div> },
-              ]}
-            />
+            <PartsTable report={report} scope={scope} />
           </Card>
         </Col>
       </Row>
@@ -146,7 +140,10 @@ function PartOverview({ scope, report }: { scope: Scope; report: ReportView }) {
   const items = useItems(scope.reportOrg, scope.period);
   const workflow = report.workflow;
   const part = partOf(workflow, scope);
-  const owned = (report.sections ?? []).filter((s) => s.owner === org);
+  const template = useTemplate(report.workflow.template);
+  // The sections where the division writes items (those with an items block).
+  const withItems = template.data ? new Set(flattenSections(template.data.sections).filter((s) => s.blocks.some((b) => b.type === 'items')).map((s) => s.id)) : null;
+  const owned = (report.sections ?? []).filter((s) => s.owner === org && (!withItems || withItems.has(s.id)));
   const ownedIds = new Set(owned.map((s) => s.id));
   const findings = report.findings.filter((f) => concernsPart(f, org ?? '', ownedIds));
   const cells: FormCell[] = (form.data?.cells ?? []).filter((c) => c.reportingUnit === org);
@@ -164,7 +161,7 @@ function PartOverview({ scope, report }: { scope: Scope; report: ReportView }) {
               {part ? <div>Phần của phòng: <PartStatusTag part={part} />{part.submittedAt && part.status === 'submitted' ? ` lúc ${formatDateTime(part.submittedAt)}` : ''}</div> : <div>Đơn vị này không có phần riêng trong báo cáo.</div>}
               {workflow.deadline && <div>Hạn nộp: <b>{formatDate(workflow.deadline)}</b></div>}
               {part?.lockedReason && <Typography.Text type="secondary">{part.lockedReason}</Typography.Text>}
-              <WorkflowButtons report={report} scope={scope} onlyPart={org} />
+              {org && <WorkflowButtons report={report} scope={scope} part={org} />}
             </Space>
           </Card>
         </Col>

@@ -9,7 +9,7 @@
 import { CommentOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDelta, formatNumber, parseVietnameseNumber } from '../../../src/core/format.ts';
 import { formatPeriod, parsePeriod, periodLabel, previousPeriod } from '../../../src/core/period.ts';
@@ -123,10 +123,12 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
     return map;
   }, [cells, keysByIndicator, texts]);
 
-  // The server's findings (rules and report checks) on the figures shown here.
+  // The server's findings (rules and report checks) on the figures shown here; a missing
+  // figure is left out (its empty cell says so), so the notes stay readable.
   const serverByIndicator = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const f of report.findings) {
+      if (f.rule.startsWith('report:missing_value')) continue;
       for (const t of targetsOf(f)) {
         if (t.kind !== 'cell' || !cellByIndicator.has(t.indicator)) continue;
         map.set(t.indicator, [...(map.get(t.indicator) ?? []), f.message]);
@@ -140,24 +142,25 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
   const editable = cells.some((c) => c.editable);
   const lockedReason = cells.find((c) => !c.editable && c.lockedReason)?.lockedReason ?? null;
 
-  // A finding's link names a cell: show it, focused and flashing.
+  // A finding's link names a cell: show it, focused and flashing, once the form is drawn.
   const focus = params.get('focus');
+  const focused = useRef<string | null>(null);
   useEffect(() => {
-    if (!focus || !current.data) return;
+    if (!focus || focused.current === focus) return;
     const input = document.getElementById(`cell-${focus}`);
     if (!input) return;
+    focused.current = focus;
     input.scrollIntoView({ block: 'center' });
     input.focus({ preventScroll: true });
     const box = input.closest('.entry-cell');
     box?.classList.add('flash');
-    const timer = setTimeout(() => box?.classList.remove('flash'), 2100);
-    return () => clearTimeout(timer);
-  }, [focus, current.data]);
+    setTimeout(() => box?.classList.remove('flash'), 2100);
+  });
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    const inputs = [...document.querySelectorAll<HTMLInputElement>('input[data-entry-cell]:not([disabled])')];
+    const inputs = [...document.querySelectorAll<HTMLInputElement>('input[data-entry-cell]:not([readonly])')];
     const at = inputs.indexOf(event.currentTarget);
     inputs[at + (event.shiftKey ? -1 : 1)]?.focus();
   };
@@ -318,7 +321,7 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
                         data-entry-cell={cell}
                         className={`entry-input ${severity}`}
                         value={text}
-                        disabled={!c.editable}
+                        readOnly={!c.editable}
                         inputMode="decimal"
                         autoComplete="off"
                         onChange={(e) => setTexts((t) => ({ ...t, [cell]: e.target.value }))}
@@ -357,7 +360,7 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
         <div className="entry-savebar" role="region" aria-label="Lưu số liệu">
           <Tag color={changed.length ? 'blue' : 'default'}>{changed.length} ô đã sửa</Tag>
           {blocking.length > 0 && <Typography.Text type="danger">{blocking.length} ô cần sửa trước khi lưu</Typography.Text>}
-          <div style={{ flex: 1 }} />
+          <div className="savebar-spacer" />
           <Button icon={<UndoOutlined />} disabled={!changed.length || saving} onClick={undo}>Hủy thay đổi</Button>
           <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!changed.length || blocking.length > 0} onClick={() => void save(false)}>Lưu số liệu</Button>
         </div>

@@ -15,15 +15,17 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/tong-quan';
-  if (session.me) return <Navigate to={from} replace />;
+  const state = location.state as { from?: string; user?: string | null } | null;
+  // The page someone else was on is not where this user's work is.
+  const target = (username: string) => (state?.from && (!state.user || state.user === username) ? state.from : '/tong-quan');
+  if (session.me) return <Navigate to={target(session.me.username)} replace />;
 
   const submit = async (values: LoginForm) => {
     setBusy(true);
     setError(null);
     try {
-      await session.login(values.username, values.password);
-      navigate(from, { replace: true });
+      const me = await session.login(values.username, values.password);
+      navigate(target(me.username), { replace: true });
     } catch (e) {
       setError(messageOf(e));
     } finally {

@@ -11,11 +11,12 @@ import { formatDateTime } from '../lib/dates.ts';
 const KIND_LABELS: Readonly<Record<string, { label: string; color: string }>> = {
   returned: { label: 'Bị trả lại', color: 'error' },
   submitted: { label: 'Đã nộp', color: 'processing' },
+  opened: { label: 'Lập báo cáo', color: 'blue' },
   compiled: { label: 'Đã tổng hợp', color: 'processing' },
   approved: { label: 'Đã phê duyệt', color: 'cyan' },
   issued: { label: 'Đã ban hành', color: 'success' },
   reopened: { label: 'Mở lại', color: 'warning' },
-  deadline: { label: 'Sắp đến hạn', color: 'warning' },
+  deadline: { label: 'Hạn nộp', color: 'warning' },
 };
 
 /** The page where the user acts on a notification. */

@@ -4,43 +4,37 @@
 // each linking to its cell or item, with the explanations beside it), the workflow
 // buttons the server offers the user, and the downloads.
 import { FileMarkdownOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Grid, Row, Space, Typography } from 'antd';
 import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import { reportPath, useReport, useReportHtml } from '../api/queries.ts';
-import type { PartView } from '../api/types.ts';
 import { FindingsList } from '../components/FindingsList.tsx';
 import { ReportFrame } from '../components/ReportFrame.tsx';
-import { CreateReportButton, ReportGate } from '../components/report-gate.tsx';
+import { PartsTable } from '../components/PartsTable.tsx';
+import { NextReportAction, ReportGate } from '../components/report-gate.tsx';
 import { StateNotice, WorkflowButtons } from '../components/report-state.tsx';
 import { useScope } from '../components/scope.ts';
 import type { Scope } from '../components/scope.ts';
 import { ErrorState, Loading } from '../components/states.tsx';
-import { formatDate, formatDateTime } from '../lib/dates.ts';
+import { formatDate } from '../lib/dates.ts';
 import { StatusTag } from '../lib/report-status.tsx';
-
-export function PartStatusTag({ part }: { part: PartView }) {
-  if (part.status === 'submitted') return <Tag color="success">Đã nộp</Tag>;
-  return part.reason ? <Tag color="error">Bị trả lại</Tag> : <Tag>Đang soạn</Tag>;
-}
-
-/** "Tạo báo cáo tháng 6/2022" beside the latest report, for whoever may create it. */
-export function NextReportAction({ scope }: { scope: Scope }) {
-  const next = scope.reportUnit?.canCreate ? scope.reportUnit.nextPeriod : null;
-  const latest = (scope.periods?.reports ?? []).find((r) => r.orgUnit === scope.reportOrg);
-  if (!next || !latest || latest.period !== scope.period) return null;
-  if ((scope.periods?.reports ?? []).some((r) => r.orgUnit === scope.reportOrg && r.period === next.period)) return null;
-  return <CreateReportButton scope={scope} period={next.period} type="default" />;
-}
 
 function ReportBody({ scope }: { scope: Scope }) {
   const org = scope.reportOrg;
   const period = scope.period;
   const report = useReport(org, period);
   const html = useReportHtml(org, period);
+  const phone = Grid.useBreakpoint().md === false;
   if (report.isPending) return <Loading label="Đang dựng báo cáo…" />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   const workflow = report.data.workflow;
   const base = reportPath(org ?? '', period);
+  const downloads = (
+    <Space size={12} wrap>
+      <a href={`${base}.docx`} download><FileWordOutlined /> Tải DOCX</a>
+      <a href={`${base}.pdf`} download><FilePdfOutlined /> Tải PDF</a>
+      <a href={`${base}.md`} download><FileMarkdownOutlined /> Tải Markdown</a>
+    </Space>
+  );
   const sectionName = (id: string) => {
     const s = report.data.sections?.find((x) => x.id === id);
     return s ? `${s.number}. ${s.title}` : id;
@@ -59,20 +53,15 @@ function ReportBody({ scope }: { scope: Scope }) {
         </div>
         <Space wrap>
           <WorkflowButtons report={report.data} scope={scope} />
+          {scope.isPart && <WorkflowButtons report={report.data} scope={scope} part={scope.org} />}
           <NextReportAction scope={scope} />
         </Space>
       </Space>
       <StateNotice workflow={workflow} scope={scope} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
-          <Card size="small" title="Bản xem trước" styles={{ body: { padding: 0 } }}
-            extra={(
-              <Space size={4} wrap>
-                <a href={`${base}.docx`} download><FileWordOutlined /> Tải DOCX</a>
-                <a href={`${base}.pdf`} download style={{ marginInlineStart: 8 }}><FilePdfOutlined /> Tải PDF</a>
-                <a href={`${base}.md`} download style={{ marginInlineStart: 8 }}><FileMarkdownOutlined /> Tải Markdown</a>
-              </Space>
-            )}>
+          <Card size="small" title="Bản xem trước" styles={{ body: { padding: 0 } }} extra={phone ? null : downloads}>
+            {phone && <div style={{ padding: '8px 12px' }}>{downloads}</div>}
             {html.isPending ? <Loading label="Đang dựng bản xem trước…" /> : html.isError ? <ErrorState error={html.error} onRetry={() => void html.refetch()} /> : <ReportFrame html={html.data} />}
           </Card>
         </Col>
@@ -81,22 +70,7 @@ function ReportBody({ scope }: { scope: Scope }) {
             <FindingsList findings={report.data.findings} search={scope.search} sectionName={sectionName} maxHeight={520} />
           </Card>
           <Card size="small" title="Các phần của phòng, đơn vị">
-            <Table<PartView>
-              size="small" pagination={false} rowKey="division" dataSource={workflow.parts}
-              locale={{ emptyText: 'Báo cáo không chia phần cho các phòng.' }}
-              columns={[
-                { title: 'Phòng, đơn vị', key: 'd', render: (_, p) => p.name ?? scope.unitName(p.division) },
-                {
-                  title: 'Trạng thái', key: 's', render: (_, p) => (
-                    <div>
-                      <PartStatusTag part={p} />
-                      {p.status === 'submitted' && p.submittedAt && <div style={{ fontSize: 12, color: '#667085' }}>{formatDateTime(p.submittedAt)}</div>}
-                      {p.status !== 'submitted' && p.reason && <div style={{ fontSize: 12, color: '#b42318' }}>Lý do: {p.reason}</div>}
-                    </div>
-                  ),
-                },
-              ]}
-            />
+            <PartsTable report={report.data} scope={scope} />
           </Card>
         </Col>
       </Row>
