@@ -1,6 +1,6 @@
 // Quản trị: units (the tree, with their kinds and dates in Vietnamese), users and their
 // scopes, the indicator catalogue and the report template's sections.
-import { Card, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Grid, Table, Tabs, Tag, Typography } from 'antd';
 import { BLOCK_TYPE_LABELS, unitKindLabel } from '../../../src/core/labels.ts';
 import { flattenSections } from '../../../src/core/report-template.ts';
 import { useIndicators, useTemplate } from '../api/queries.ts';
@@ -19,6 +19,7 @@ export function AdminPage() {
   const session = useSession();
   const scope = useScope();
   const isAdmin = session.hasRole('admin');
+  const phone = Grid.useBreakpoint().md === false;
   const indicators = useIndicators();
   const template = useTemplate(isAdmin ? 'stttt-monthly' : undefined);
   if (!isAdmin) {
@@ -37,8 +38,18 @@ export function AdminPage() {
         <Tabs items={[
           {
             key: 'units', label: 'Đơn vị', children: (
-              <Table<OrgUnit> size="small" rowKey="code" dataSource={[...scope.units]} pagination={false} scroll={{ x: 'max-content' }}
-                columns={[
+              <Table<OrgUnit> size="small" rowKey="code" dataSource={[...scope.units]} pagination={false}
+                columns={phone ? [
+                  // On a phone one column: the name, then its kind, dates and code on a second line.
+                  {
+                    title: 'Đơn vị', key: 'n', render: (_, u) => (
+                      <div style={{ paddingLeft: (u.level - 1) * 10 }}>
+                        <div>{u.name}</div>
+                        <div style={{ fontSize: 12, color: '#667085' }}>{[unitKind(u), activeSpan(u), u.code].join(' · ')}</div>
+                      </div>
+                    ),
+                  },
+                ] : [
                   { title: 'Tên đơn vị', key: 'n', render: (_, u) => <span style={{ paddingLeft: (u.level - 1) * 16 }}>{u.name}</span> },
                   { title: 'Mã', dataIndex: 'code', width: 170 },
                   { title: 'Loại', key: 'k', width: 140, render: (_, u) => unitKind(u) },

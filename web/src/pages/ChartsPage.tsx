@@ -49,14 +49,18 @@ export function ChartsPage() {
     const data = analytics.data;
     if (!data || data.series.every((s) => s.values.every((v) => v === null))) return null;
     if (mode === 'month') {
-      // On a phone twelve labelled bars would overlap: the values show on touch (tooltip), the months slanted.
+      // On a phone the months slant and labels that would overlap are left out (the tooltip has every value).
       return {
         color: COLORS,
         tooltip: { trigger: 'axis', valueFormatter: fmt, confine: true },
         grid: { left: phone ? 8 : 72, right: phone ? 8 : 16, top: 24, bottom: phone ? 8 : 32 },
         xAxis: { type: 'category', data: data.periods.map(shortMonth), axisLabel: phone ? { rotate: 45, fontSize: 10 } : {} },
         yAxis: { type: 'value', axisLabel: { formatter: fmt, fontSize: phone ? 10 : 12 } },
-        series: data.series.map((s) => ({ name: s.name, type: percent ? 'line' : 'bar', data: s.values, symbolSize: 7, label: { show: !phone, position: 'top', formatter: (p: { value: unknown }) => fmt(p.value) } })),
+        series: data.series.map((s) => ({
+          name: s.name, type: percent ? 'line' : 'bar', data: s.values, symbolSize: 7,
+          label: { show: true, position: 'top', fontSize: phone ? 10 : 12, formatter: (p: { value: unknown }) => fmt(p.value) },
+          labelLayout: { hideOverlap: true },
+        })),
       };
     }
     // Across units: the chosen month's value of each child unit.
