@@ -54,8 +54,16 @@ export async function choosePeriod(page: Page, label: string): Promise<void> {
 
 /** Nothing is wider than the screen: no sideways scrolling of the page. */
 export async function expectFitsWidth(page: Page): Promise<void> {
-  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(scroll, 'page width against the screen').toBeLessThanOrEqual(viewport);
+  const { scroll, viewport, wide } = await page.evaluate(() => {
+    // The elements that reach past the right edge, to say what is too wide when it fails.
+    const wide: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > window.innerWidth + 1 && wide.length < 5) wide.push(`${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)} (${Math.round(box.right)} px)`);
+    }
+    return { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth, wide };
+  });
+  expect(scroll, `page width against the screen; past the edge: ${wide.join(', ')}`).toBeLessThanOrEqual(viewport);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

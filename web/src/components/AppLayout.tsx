@@ -6,7 +6,7 @@ import {
   AuditOutlined, BarChartOutlined, BellOutlined, DashboardOutlined, EditOutlined, FileTextOutlined, ImportOutlined, LogoutOutlined, MenuOutlined,
   SettingOutlined, TableOutlined,
 } from '@ant-design/icons';
-import { App, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Drawer, Dropdown, Layout, Menu, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ROLE_LABELS } from '../../../src/core/access.ts';
@@ -17,6 +17,7 @@ import { REPORT_STATUS_COLORS } from '../lib/report-status.tsx';
 import { capitalise, shortPeriodLabel } from '../lib/work-scope.ts';
 import { useScope } from './scope.ts';
 import type { Scope } from './scope.ts';
+import { usePhone } from './use-phone.ts';
 
 const { Header, Sider, Content } = Layout;
 
@@ -81,8 +82,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md === false;
+  const phone = usePhone();
   const [drawer, setDrawer] = useState(false);
   const { message, modal } = App.useApp();
   const notifications = useNotifications();

@@ -1,6 +1,6 @@
 // Quản trị: units (the tree, with their kinds and dates in Vietnamese), users and their
 // scopes, the indicator catalogue and the report template's sections.
-import { Card, Grid, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Table, Tabs, Tag, Typography } from 'antd';
 import { BLOCK_TYPE_LABELS, unitKindLabel } from '../../../src/core/labels.ts';
 import { flattenSections } from '../../../src/core/report-template.ts';
 import { useIndicators, useTemplate } from '../api/queries.ts';
@@ -10,6 +10,7 @@ import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState } from '../components/states.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { UsersTab } from './admin/UsersTab.tsx';
+import { usePhone } from '../components/use-phone.ts';
 
 const KIND_LABELS: Readonly<Record<string, string>> = { flow: 'Phát sinh trong kỳ', stock: 'Lũy kế', derived: 'Tính toán' };
 const unitKind = (u: OrgUnit) => u.kindLabel ?? unitKindLabel(u.kind);
@@ -19,7 +20,7 @@ export function AdminPage() {
   const session = useSession();
   const scope = useScope();
   const isAdmin = session.hasRole('admin');
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
   const indicators = useIndicators();
   const template = useTemplate(isAdmin ? 'stttt-monthly' : undefined);
   if (!isAdmin) {

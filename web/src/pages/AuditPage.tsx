@@ -1,7 +1,7 @@
 // Lịch sử: the audit trail of the chosen unit and period, each event as the server
 // words it (who, when, what kind, a Vietnamese sentence and the fields changed, before
 // and after), filtered by user and kind of event. No codes, no JSON.
-import { Card, Grid, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useAudit } from '../api/queries.ts';
 import type { AuditEvent } from '../api/types.ts';
@@ -10,6 +10,7 @@ import { EmptyState, ErrorState } from '../components/states.tsx';
 import { useSession } from '../api/session.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { shortPeriodLabel } from '../lib/work-scope.ts';
+import { usePhone } from '../components/use-phone.ts';
 
 /** The filter's groups: the API matches an action or a prefix (report, data_value, …). */
 const KIND_FILTERS: readonly { value: string; label: string }[] = [
@@ -38,7 +39,7 @@ function Changes({ event }: { event: AuditEvent }) {
 
 export function AuditPage() {
   const scope = useScope();
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
   const [user, setUser] = useState('');
   const [kind, setKind] = useState<string | undefined>(undefined);
   const org = scope.reportOrg && !scope.isPart ? scope.reportOrg : scope.org;

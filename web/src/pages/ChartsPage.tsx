@@ -2,7 +2,7 @@
 // period or across the unit's child units, optionally on a slice of a disaggregation
 // (the online share of dossiers at one service level). Values come aggregated from
 // the server (GET /api/analytics): subtree sums and ratios of sums.
-import { Card, Col, Grid, Row, Segmented, Select, Space, Typography } from 'antd';
+import { Card, Col, Row, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../src/core/format.ts';
 import { formatPeriod, offsetPeriod, parsePeriod, periodLabel } from '../../../src/core/period.ts';
@@ -12,6 +12,7 @@ import { EChart } from '../components/EChart.tsx';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { shortMonth } from '../lib/series.ts';
+import { usePhone } from '../components/use-phone.ts';
 
 const COLORS = ['#1f4e9c', '#d1495b', '#00798c', '#edae49', '#66a182', '#8d6a9f', '#30638e'];
 
@@ -25,7 +26,7 @@ function sliceDimensions(indicator: Indicator | undefined, all: readonly Indicat
 
 export function ChartsPage() {
   const scope = useScope();
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
   const parsed = parsePeriod(scope.period);
   const indicators = useIndicators();
   const disaggregations = useDisaggregations();

@@ -5,7 +5,7 @@
 // with why). Writes carry the row's version; a stale write gets 409 and the list reloads.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -21,6 +21,7 @@ import { useScope } from '../components/scope.ts';
 import type { Scope } from '../components/scope.ts';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { formatDate } from '../lib/dates.ts';
+import { usePhone } from '../components/use-phone.ts';
 
 function useWrite(org: string, period: string) {
   const client = useQueryClient();
@@ -249,7 +250,7 @@ function PlanTab({ org, period, review, canWrite, lockedReason }: { org: string;
 
 function Content({ scope, report }: { scope: Scope; report: ReportView }) {
   const [params, setParams] = useSearchParams();
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
   const org = scope.reportOrg ?? '';
   const period = scope.period;
   const workflow = report.workflow;

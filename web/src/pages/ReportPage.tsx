@@ -4,7 +4,7 @@
 // each linking to its cell or item, with the explanations beside it), the workflow
 // buttons the server offers the user, and the downloads.
 import { FileMarkdownOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Card, Col, Grid, Row, Space, Typography } from 'antd';
+import { Card, Col, Row, Space, Typography } from 'antd';
 import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import { reportPath, useReport, useReportHtml } from '../api/queries.ts';
 import { FindingsList } from '../components/FindingsList.tsx';
@@ -17,13 +17,14 @@ import type { Scope } from '../components/scope.ts';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { StatusTag } from '../lib/report-status.tsx';
+import { usePhone } from '../components/use-phone.ts';
 
 function ReportBody({ scope }: { scope: Scope }) {
   const org = scope.reportOrg;
   const period = scope.period;
   const report = useReport(org, period);
   const html = useReportHtml(org, period);
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
   if (report.isPending) return <Loading label="Đang dựng báo cáo…" />;
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   const workflow = report.data.workflow;
