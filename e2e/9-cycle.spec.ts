@@ -95,7 +95,7 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   // 4. The office plans next month, submits the parts handed in on paper and compiles.
   await login(page, 'vanphong');
   await open(page, 'Nội dung');
-  await page.getByRole('tab', { name: 'Kế hoạch kỳ sau' }).click();
+  await page.getByRole('tab', { name: /^Kế hoạch/ }).click();
   const plan = `Tổ chức kiểm tra an toàn thông tin các cơ quan (${month.nextShort}).`;
   await page.getByLabel('Việc trong kế hoạch kỳ sau').fill(plan);
   await page.getByRole('tabpanel').getByRole('button', { name: /Thêm$/ }).click();
@@ -136,9 +136,11 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   }
   // The trail says what happened, in sentences: no codes, no JSON, dates dd/mm/yyyy.
   await open(page, 'Lịch sử');
-  await page.getByLabel('Loại thao tác', { exact: true }).click();
-  await page.keyboard.type('Quy trình');
-  await page.keyboard.press('Enter');
+  const kind = page.getByLabel('Loại thao tác', { exact: true });
+  await kind.click();
+  await kind.fill('Quy trình');
+  await kind.press('Enter');
+  await expect(page.locator('#audit-kind').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText('Quy trình báo cáo');
   const trail = page.getByRole('table');
   await expect(trail).toContainText('Ban hành');
   await expect(trail).toContainText('Trả lại');
@@ -162,7 +164,7 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`period=${month.next}`));
   await expect(page.getByTestId('report-status').first()).toHaveText('Đang soạn');
   await open(page, 'Nội dung');
-  await page.getByRole('tab', { name: 'Đánh giá kế hoạch kỳ trước' }).click();
+  await page.getByRole('tab', { name: /^Đánh giá/ }).click();
   await expect(page.getByRole('cell', { name: plan })).toBeVisible();
   await screenshot(page, `${tag}-05-thang-sau`);
   await logout(page);

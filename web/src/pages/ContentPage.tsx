@@ -268,11 +268,12 @@ function Content({ scope, report }: { scope: Scope; report: ReportView }) {
       {scope.isPart && <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>Các mục do {scope.unitName(scope.org)} viết</Typography.Paragraph>}
       <StateNotice workflow={workflow} scope={scope} />
       <Card size="small">
-        <Tabs activeKey={tab} onChange={(key) => setParams((prev) => { const p = new URLSearchParams(prev); p.set('tab', key); return p; })} items={[
-          { key: 'items', label: 'Nội dung theo mục', children: <ItemsTab org={org} period={period} sections={sections} withOwner={!scope.isPart} phone={phone} /> },
-          { key: 'documents', label: 'Sổ văn bản', children: <DocumentsTab org={org} period={period} sections={all} canWrite={editable.documents} lockedReason={why.documents} phone={phone} /> },
-          { key: 'plan', label: 'Kế hoạch kỳ sau', children: <PlanTab org={org} period={period} review={false} canWrite={editable.plan} lockedReason={why.plan} /> },
-          { key: 'review', label: 'Đánh giá kế hoạch kỳ trước', children: <PlanTab org={org} period={period} review canWrite={editable.planReview} lockedReason={why.planReview} /> },
+        <Tabs activeKey={tab} tabBarGutter={phone ? 14 : undefined} onChange={(key) => setParams((prev) => { const p = new URLSearchParams(prev); p.set('tab', key); return p; })} items={[
+          // On a phone the four tabs must fit the width (an overflow menu hides the last ones).
+          { key: 'items', label: phone ? 'Nội dung' : 'Nội dung theo mục', children: <ItemsTab org={org} period={period} sections={sections} withOwner={!scope.isPart} phone={phone} /> },
+          { key: 'documents', label: phone ? 'Văn bản' : 'Sổ văn bản', children: <DocumentsTab org={org} period={period} sections={all} canWrite={editable.documents} lockedReason={why.documents} phone={phone} /> },
+          { key: 'plan', label: phone ? 'Kế hoạch' : 'Kế hoạch kỳ sau', children: <PlanTab org={org} period={period} review={false} canWrite={editable.plan} lockedReason={why.plan} /> },
+          { key: 'review', label: phone ? 'Đánh giá' : 'Đánh giá kế hoạch kỳ trước', children: <PlanTab org={org} period={period} review canWrite={editable.planReview} lockedReason={why.planReview} /> },
         ]} />
       </Card>
     </div>
