@@ -57,7 +57,7 @@ export async function expectFitsWidth(page: Page): Promise<void> {
   const { scroll, viewport, wide } = await page.evaluate(() => {
     // The elements that reach past the right edge, to say what is too wide when it fails.
     const wide: string[] = [];
-    for (const element of document.querySelectorAll('body *')) {
+    for (const element of Array.from(document.querySelectorAll('body *'))) {
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.right > window.innerWidth + 1 && wide.length < 5) wide.push(`${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)} (${Math.round(box.right)} px)`);
     }
