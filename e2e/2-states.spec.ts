@@ -6,7 +6,7 @@
 // 9-cycle, once the cycle has written events).
 import { expect, test } from './support/fixture.ts';
 import type { Page } from '@playwright/test';
-import { DESKTOP, at, choosePeriod, login, open, screenshot } from './support/pages.ts';
+import { DESKTOP, at, choosePeriod, login, logout, open, screenshot } from './support/pages.ts';
 
 test.use({ viewport: DESKTOP });
 
@@ -96,4 +96,25 @@ test('Quản trị speaks Vietnamese: unit kinds, dates dd/mm/yyyy, template par
   await expect(page.getByRole('button', { name: 'Ngừng hoạt động bcvt', exact: true })).toBeVisible();
   await screenshot(page, '22-quan-tri-nguoi-dung');
 
+});
+
+test('a month without a report is an empty state that offers the next step to whoever may take it', async ({ page }) => {
+  await login(page, 'vanphong');
+  await choosePeriod(page, 'Tháng 6/2022');
+  for (const menu of ['Tổng quan', 'Nhập số liệu', 'Nội dung', 'Báo cáo']) {
+    await open(page, menu);
+    await expect(page.getByTestId('no-report')).toContainText('Chưa có báo cáo tháng 6/2022 của Sở Thông tin và Truyền thông.');
+    await expect(page.getByRole('button', { name: /Tạo báo cáo tháng 6\/2022/ })).toBeVisible();
+    await expect(page.locator('.ant-alert-error')).toHaveCount(0);
+  }
+  await screenshot(page, '24-chua-co-bao-cao');
+
+  // A division cannot create it: it is told who does, and led back to its open month.
+  await logout(page);
+  await login(page, 'bcvt');
+  await page.goto(at('/nhap-so-lieu', 'stttt-bcvt', '2022-08'));
+  await expect(page.getByTestId('no-report')).toContainText('Chưa có báo cáo tháng 8/2022');
+  await expect(page.getByRole('button', { name: /Tạo báo cáo/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /Xem báo cáo tháng 5\/2022/ }).click();
+  await expect(page.getByLabel('Văn bản điện tử phát hành trên iOffice: Tổng', { exact: true })).toBeVisible();
 });

@@ -114,3 +114,36 @@ test('a stale save shows both values and who stored the other when, and keeps th
   await first.close();
   await second.close();
 });
+
+test('a flagged figure carries an explanation that the approver reads beside the finding', async ({ browser }) => {
+  const divisionContext = await browser.newContext({ viewport: DESKTOP });
+  const leaderContext = await browser.newContext({ viewport: DESKTOP });
+  const division = await watchedPage(divisionContext);
+  await login(division, 'bcvt');
+  await open(division, 'Nhập số liệu');
+  // More documents signed than issued: the catalogue's rule flags it once saved.
+  await division.getByLabel(ISSUED, { exact: true }).fill('100');
+  await division.getByLabel(SIGNED, { exact: true }).fill('120');
+  await save(division, 2);
+  const signedCell = division.locator('.entry-cell', { has: division.getByLabel(SIGNED, { exact: true }) });
+  const explain = signedCell.getByRole('button', { name: /Giải trình/ });
+  await expect(explain).toBeVisible();
+  await explain.click();
+  const text = 'Gồm 20 văn bản phát hành tháng trước, ký số trong tháng này.';
+  await division.getByRole('dialog').getByLabel('Nội dung giải trình').fill(text);
+  await division.getByRole('dialog').getByRole('button', { name: 'Lưu giải trình' }).click();
+  await expect(signedCell.getByTestId('cell-explanation')).toContainText(text);
+  await screenshot(division, '31-giai-trinh');
+
+  const leader = await watchedPage(leaderContext);
+  await login(leader, 'lanhdao');
+  await open(leader, 'Báo cáo');
+  const finding = leader.getByTestId('report-findings').getByTestId('finding').filter({ has: leader.getByTestId('explanation') });
+  await expect(finding.first()).toContainText(text);
+  await expect(finding.first()).toContainText('Phòng BCVT-CNTT (mẫu)');
+  await screenshot(leader, '32-giai-trinh-ben-ket-qua-kiem-tra');
+  expectNoProblems(division);
+  expectNoProblems(leader);
+  await divisionContext.close();
+  await leaderContext.close();
+});
