@@ -172,7 +172,8 @@ export interface PeriodsView {
 /** GET /api/reports/:org/:period/form: who enters which figure. */
 export interface FormCell {
   indicator: string; name: string; unit: string; valueType: string; disaggregations: string[];
-  section: string; sectionNumber: string; reportingUnit: string; reportingUnitName: string;
+  /** Null for a figure the template assigns without quoting it in a section. */
+  section: string | null; sectionNumber: string | null; reportingUnit: string; reportingUnitName: string;
   editable: boolean; lockedReason: string | null;
 }
 export interface FormView {

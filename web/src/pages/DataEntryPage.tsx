@@ -253,12 +253,15 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
   if (current.isError) return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
 
   const kindOf = new Map((indicators.data ?? []).map((i) => [i.code, i.kind]));
-  const sectionTitle = (id: string, number: string) => {
-    const s = report.sections?.find((x) => x.id === id);
-    return s ? `${s.number}. ${s.title}` : number;
+  // A figure the template names without quoting it in a section (its reporting unit set
+  // in the template) goes under "Chỉ tiêu khác".
+  const sectionTitle = (id: string | null, number: string | null) => {
+    const s = id ? report.sections?.find((x) => x.id === id) : undefined;
+    return s ? `${s.number}. ${s.title}` : number || 'Chỉ tiêu khác của biểu';
   };
-  const groups: { section: string; title: string; cells: FormCell[] }[] = [];
-  for (const c of cells) {
+  const groups: { section: string | null; title: string; cells: FormCell[] }[] = [];
+  // In the template's order; the figures of no section together at the end.
+  for (const c of [...cells.filter((x) => x.section), ...cells.filter((x) => !x.section)]) {
     const last = groups.at(-1);
     if (last && last.section === c.section) last.cells.push(c);
     else groups.push({ section: c.section, title: sectionTitle(c.section, c.sectionNumber), cells: [c] });
@@ -289,7 +292,7 @@ function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
       )}
       {cells.length === 0 && <Card><Typography.Text type="secondary">{scope.unitName(scope.org)} không nhập chỉ tiêu nào của báo cáo này.</Typography.Text></Card>}
       {groups.map((group) => (
-        <Card key={group.section} size="small" title={group.title} style={{ marginBottom: 12 }}>
+        <Card key={group.section ?? 'other'} size="small" title={group.title} style={{ marginBottom: 12 }}>
           {group.cells.map((c) => (
             <div key={c.indicator} className="entry-indicator" data-indicator={c.indicator}>
               <div className="entry-indicator-head">
