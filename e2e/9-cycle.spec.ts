@@ -1,92 +1,185 @@
-// The whole monthly cycle by clicking, as each role in turn: two divisions' reporters
-// enter a figure and an item and submit their parts; the office submits the parts of
-// the divisions that have no reporter account (they hand in on paper: the compiler's
-// role may submit a part of a division under its unit, the server checks it), sees
-// "Tổng hợp" blocked until every part is in, and compiles; the leader approves and
-// issues; the issued report downloads as DOCX and PDF with its number inside.
+// The monthly cycle as each role lives it, by clicking, on the fresh demo: May 2022 at
+// 1440 px, then June 2022 (which the office creates at the end of May) at 390 px. A
+// division enters figures and an item and submits; the office returns it with a
+// reason; the division sees the reason (Tổng quan, Nhập số liệu, Báo cáo, Thông báo),
+// fixes and resubmits; the office adds a line to next month's plan, submits the
+// parts handed in on paper and compiles; the leader reads the findings, approves and
+// issues; the viewer reads the issued report; the office creates the next month and
+// finds the plan carried into it. These tests change the data (they issue May and
+// June): this file runs last.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixture.ts';
 import type { Page } from '@playwright/test';
-import { at, login, logout, screenshot } from './support/pages.ts';
+import { DESKTOP, PHONE, isPhone, login, logout, open, screenshot } from './support/pages.ts';
 
-async function enterAndSubmit(page: Page, user: string, division: string, cell: string, value: string, section?: string, item?: string): Promise<void> {
-  await login(page, user);
-  await page.goto(at('/nhap-so-lieu'));
-  await page.getByLabel(cell, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Lưu số liệu' }).click();
-  await expect(page.getByText(/Đã lưu \d+ số liệu/)).toBeVisible();
+test.describe.configure({ mode: 'serial' });
 
-  if (section && item) await addItem(page, section, item);
+const BCVT = 'Phòng Bưu chính, Viễn thông và Công nghệ thông tin';
 
-  await page.goto(at('/bao-cao'));
-  await submitPart(page, division);
-  await logout(page);
+/** A month of the cycle and the figures the division enters in it (none of them stored before). */
+interface Month { period: string; heading: string; short: string; next: string; nextShort: string; figures: [string, string, string] }
+
+const MAY: Month = { period: '2022-05', heading: 'tháng 5 năm 2022', short: 'tháng 5/2022', next: '2022-06', nextShort: 'tháng 6/2022', figures: ['21.012', '16.230', '11'] };
+const JUNE: Month = { period: '2022-06', heading: 'tháng 6 năm 2022', short: 'tháng 6/2022', next: '2022-07', nextShort: 'tháng 7/2022', figures: ['21.480', '16.951', '9'] };
+
+async function pressAndSee(page: Page, button: string, status: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByTestId('report-status').first()).toHaveText(status);
 }
 
-/** Submits one division's part and waits until the parts table shows it submitted. */
-async function submitPart(page: Page, division: string): Promise<void> {
-  await page.getByRole('button', { name: `Nộp phần ${division}`, exact: true }).click();
-  await expect(page.getByRole('row', { name: new RegExp(`^${division} Đã nộp`) })).toBeVisible();
-  await expect(page.getByRole('button', { name: `Nộp phần ${division}`, exact: true })).toHaveCount(0);
-}
-
-async function addItem(page: Page, section: string, item: string): Promise<void> {
-  await page.goto(at('/noi-dung'));
-  // The list is long (virtual): search it as a user would.
+async function chooseSection(page: Page, section: string): Promise<void> {
   await page.getByLabel('Mục', { exact: true }).click();
   await page.keyboard.type(section);
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Mục', { exact: true }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(section);
-  await page.getByRole('button', { name: 'Thêm nội dung' }).click();
-  await page.getByRole('dialog').getByLabel('Nội dung').fill(item);
-  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('cell', { name: item })).toBeVisible();
 }
 
-test('reporters submit, the office compiles, the leader approves and issues; DOCX and PDF download', async ({ page }) => {
-  await enterAndSubmit(page, 'bcvt', 'Phòng Bưu chính, Viễn thông và Công nghệ thông tin', 'Chứng thư số cấp mới: Tổng', '13',
-    'Lĩnh vực bưu chính', 'Kiểm tra hoạt động của 05 điểm phục vụ bưu chính công ích.');
-  // The inspectorate's section is all figures (no items block in the template).
-  await enterAndSubmit(page, 'thanhtra', 'Thanh tra Sở', 'Đơn khiếu nại mới tiếp nhận: Tổng', '0');
+async function submitOwnPart(page: Page): Promise<void> {
+  await open(page, 'Tổng quan');
+  await page.getByRole('button', { name: `Nộp phần ${BCVT}`, exact: true }).click();
+  await expect(page.getByTestId('part-card')).toContainText('Đã nộp');
+}
 
-  await login(page, 'vanphong');
-  await page.goto(at('/bao-cao'));
-  // The server refuses to compile while parts are missing: the button says so.
-  await expect(page.getByRole('button', { name: 'Tổng hợp' })).toBeDisabled();
-  for (const division of ['Văn phòng Sở', 'Phòng Thông tin - Báo chí - Xuất bản', 'Trung tâm Công nghệ thông tin và Truyền thông']) {
-    await submitPart(page, division);
-  }
-  await expect(page.getByRole('button', { name: /^Nộp phần / })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Tổng hợp' }).click();
-  await expect(page.getByTestId('report-status')).toHaveText('Đã tổng hợp');
-  await screenshot(page, '12-bao-cao-da-tong-hop');
+async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
+  // 1. The division enters its figures and an item, and submits its part.
+  await login(page, 'bcvt');
+  await expect(page).toHaveURL(new RegExp(`period=${month.period}`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tổng quan ${month.heading}`);
+  await open(page, 'Nhập số liệu');
+  await page.getByLabel('Văn bản điện tử phát hành trên iOffice: Tổng', { exact: true }).fill(month.figures[0]);
+  await page.getByLabel('Văn bản điện tử được ký số: Tổng', { exact: true }).fill(month.figures[1]);
+  await page.getByLabel('Chứng thư số cấp mới: Tổng', { exact: true }).fill(month.figures[2]);
+  await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+  await expect(page.getByText(/Đã lưu 3 số liệu/)).toBeVisible();
+  await open(page, 'Nội dung');
+  await chooseSection(page, 'Lĩnh vực bưu chính');
+  await page.getByRole('button', { name: 'Thêm nội dung' }).click();
+  await page.getByRole('dialog').getByLabel('Nội dung').fill(`Kiểm tra hoạt động của 05 điểm phục vụ bưu chính công ích (${month.short}).`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('cell', { name: /05 điểm phục vụ bưu chính/ })).toBeVisible();
+  await submitOwnPart(page);
+  // Submitted: read-only for the division until returned.
+  await open(page, 'Nhập số liệu');
+  await expect(page.getByTestId('part-submitted')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lưu số liệu' })).toHaveCount(0);
+  await screenshot(page, `${tag}-01-phong-da-nop`);
   await logout(page);
 
+  // 2. The office returns the part with a reason.
+  await login(page, 'vanphong');
+  await open(page, 'Báo cáo');
+  await page.getByRole('button', { name: `Trả lại phần ${BCVT}`, exact: true }).click();
+  const reason = `Thiếu số chứng thư số thu hồi ${month.short}.`;
+  await page.getByRole('dialog').getByLabel('Lý do').fill(reason);
+  await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(BCVT) })).toContainText('Bị trả lại');
+  await logout(page);
+
+  // 3. The division sees why on every page, fixes and resubmits.
+  await login(page, 'bcvt');
+  await expect(page.getByTestId('return-reason')).toContainText(reason);
+  await screenshot(page, `${tag}-02-phong-bi-tra-lai`);
+  await open(page, 'Báo cáo');
+  await expect(page.getByTestId('return-reason')).toContainText(reason);
+  await open(page, 'Thông báo');
+  await expect(page.getByTestId('notification').filter({ hasText: reason })).toContainText('Bị trả lại');
+  await open(page, 'Nhập số liệu');
+  await expect(page.getByTestId('return-reason')).toContainText(reason);
+  await page.getByLabel('Chứng thư số thu hồi: Tổng', { exact: true }).fill(month === MAY ? '3' : '5');
+  await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+  await expect(page.getByText(/Đã lưu 1 số liệu/)).toBeVisible();
+  await submitOwnPart(page);
+  await logout(page);
+
+  // 4. The office plans next month, submits the parts handed in on paper and compiles.
+  await login(page, 'vanphong');
+  await open(page, 'Nội dung');
+  await page.getByRole('tab', { name: /^Kế hoạch/ }).click();
+  const plan = `Tổ chức kiểm tra an toàn thông tin các cơ quan (${month.nextShort}).`;
+  await page.getByLabel('Việc trong kế hoạch kỳ sau').fill(plan);
+  await page.getByRole('tabpanel').getByRole('button', { name: /Thêm$/ }).click();
+  await expect(page.getByRole('cell', { name: plan })).toBeVisible();
+  await open(page, 'Báo cáo');
+  // Every other division hands in on paper here; the office submits each part for it.
+  await expect(page.getByRole('row', { name: new RegExp(BCVT) })).toContainText('Đã nộp');
+  const submits = page.getByRole('button', { name: /^Nộp phần / });
+  for (let left = await submits.count(); left > 0; left--) {
+    await submits.first().click();
+    await expect(submits).toHaveCount(left - 1);
+  }
+  await expect(page.getByRole('table').last()).not.toContainText('Đang soạn');
+  await pressAndSee(page, 'Tổng hợp', 'Đã tổng hợp');
+  await screenshot(page, `${tag}-03-da-tong-hop`);
+  await logout(page);
+
+  // 5. The leader reads the findings where Duyệt is, approves and issues.
   await login(page, 'lanhdao');
-  await page.goto(at('/bao-cao'));
-  await page.getByRole('button', { name: 'Duyệt' }).click();
-  await expect(page.getByTestId('report-status')).toHaveText('Đã phê duyệt');
-  await page.getByRole('button', { name: 'Ban hành' }).click();
+  await open(page, 'Báo cáo');
+  await expect(page.getByTestId('report-findings')).toBeVisible();
+  await pressAndSee(page, 'Duyệt', 'Đã phê duyệt');
+  await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
-  await expect(page.getByTestId('report-status')).toHaveText('Đã ban hành');
+  await expect(page.getByTestId('report-status').first()).toHaveText('Đã ban hành');
   await expect(page.getByTestId('report-number')).toHaveText(/^\d{2}\/BC-STTTT$/);
   const number = (await page.getByTestId('report-number').textContent()) ?? '';
-  await screenshot(page, '13-bao-cao-da-ban-hanh');
-
-  for (const [label, extension, magic] of [['Tải DOCX', '.docx', 'PK'], ['Tải PDF', '.pdf', '%PDF']] as const) {
+  await expect(page.getByTestId('issued-notice')).toContainText('Lãnh đạo Sở (mẫu)');
+  await screenshot(page, `${tag}-04-da-ban-hanh`);
+  if (!isPhone(page)) {
     const downloading = page.waitForEvent('download');
-    await page.getByRole('link', { name: label }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(new RegExp(`\\${extension}$`));
-    const file = await download.path();
-    const bytes = readFileSync(file);
-    expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
-    if (extension === '.docx') expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
-    if (extension === '.pdf') {
-      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('BÁO CÁO');
-      expect(text).toContain(number);
-    }
+    await page.getByRole('link', { name: /Tải PDF/ }).click();
+    const file = await (await downloading).path();
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(number);
+    expect(text).not.toContain('DỰ THẢO');
   }
+  // The trail says what happened, in sentences: no codes, no JSON, dates dd/mm/yyyy.
+  await open(page, 'Lịch sử');
+  const kind = page.getByLabel('Loại thao tác', { exact: true });
+  await kind.click();
+  await kind.fill('Quy trình');
+  await kind.press('Enter');
+  await expect(page.locator('#audit-kind').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText('Quy trình báo cáo');
+  const trail = page.getByRole('table');
+  await expect(trail).toContainText('Ban hành');
+  await expect(trail).toContainText('Trả lại');
+  await expect(trail).toContainText(reason);
+  await expect(trail).not.toContainText(/report\.|data_value|[{}]/);
+  await expect(trail).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await screenshot(page, `${tag}-04b-lich-su`);
+  await logout(page);
+
+  // 6. The viewer reads the issued report: its number, who issued it; nothing to edit.
+  await login(page, 'ubndtinh');
+  await open(page, 'Báo cáo');
+  await expect(page.getByTestId('report-number')).toHaveText(number);
+  await expect(page.getByTestId('issued-notice')).toContainText('Lãnh đạo Sở (mẫu)');
+  await expect(page.getByRole('button', { name: /^(Nộp|Tổng hợp|Trả lại|Duyệt|Ban hành)/ })).toHaveCount(0);
+  await logout(page);
+
+  // 7. The office creates next month; the plan is carried into its review.
+  await login(page, 'vanphong');
+  await page.getByRole('button', { name: `Tạo báo cáo ${month.nextShort}` }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${month.next}`));
+  await expect(page.getByTestId('report-status').first()).toHaveText('Đang soạn');
+  await open(page, 'Nội dung');
+  await page.getByRole('tab', { name: /^Đánh giá/ }).click();
+  await expect(page.getByRole('cell', { name: plan })).toBeVisible();
+  await screenshot(page, `${tag}-05-thang-sau`);
+  await logout(page);
+}
+
+test.describe('May 2022 at 1440 px', () => {
+  test.use({ viewport: DESKTOP });
+  test('every role does its part of May by clicking; June is created with the plan', async ({ page }) => {
+    await runCycle(page, MAY, '50-thang-5');
+  });
+});
+
+test.describe('June 2022 at 390 px', () => {
+  test.use({ viewport: PHONE });
+  test('every role does its part of June on a phone; July is created with the plan', async ({ page }) => {
+    await runCycle(page, JUNE, '60-thang-6');
+  });
 });

@@ -1,7 +1,9 @@
 // Playwright for the browser tests: Debian's Chromium (never a downloaded browser),
 // one worker (2 shared cores), the server started by scripts/e2e.mjs (BAOCAO_E2E_URL).
-// All specs share that server's demo data and run in file-name order: 9-cycle issues
-// the April 2022 report, which locks the period, so it must stay the last file.
+// All specs share that server's fresh demo data (March and April 2022 issued, May
+// open) and run in file-name order: 9-cycle issues May and June, so it stays last.
+// Each spec sets its viewport (1440 or 390 px); every page is watched by the fixture
+// in support/fixture.ts, which fails a test on a console error or an unexpected request.
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM = process.env['BAOCAO_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -22,6 +24,9 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+    // A click on something that never comes fails in seconds, not at the test's timeout.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,

@@ -98,6 +98,12 @@ for (const database of testDatabases()) {
         assert.equal((await call(quantri, 'POST', `${URL}/actions/reopen`, {})).json().field, 'body.reason');
         const reopened = await call(quantri, 'POST', `${URL}/actions/reopen`, { reason: 'Sai số liệu QR' });
         assert.equal(reopened.json().status, 'draft');
+        // Reopened, the report is a draft again, but the division's part stays submitted
+        // (read-only for it) until the office returns it with a reason.
+        const stillSubmitted = await call(bcvt, 'PUT', '/api/values', qrValue('bcvt', 3));
+        assert.equal(stillSubmitted.statusCode, 409, stillSubmitted.body);
+        assert.equal(stillSubmitted.json().details.reason, 'part_submitted');
+        assert.equal((await call(vanphong, 'POST', `${URL}/actions/return`, { part: 'bcvt', reason: 'Sửa số liệu QR' })).statusCode, 200);
         assert.equal((await call(bcvt, 'PUT', '/api/values', qrValue('bcvt', 3))).statusCode, 200);
 
         const events = await store.audit.list({ orgUnit: 'stttt', period: '2022-04' });

@@ -3,6 +3,7 @@
 import type { AccountRepository } from './accounts/account-ports.ts';
 import type { ValueSourceRepository } from './legacy-import/legacy-import-ports.ts';
 import type { ReportRepository, ReportTemplateRepository } from './reports/report-ports.ts';
+import type { ExplanationRepository } from './values/explanation-ports.ts';
 import type { DataValue, DataValueKey } from '../core/data-value.ts';
 import type { Disaggregation, Indicator, OptionCombo } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -70,7 +71,8 @@ export interface AuditEvent {
 
 export interface AuditRepository {
   record(events: readonly AuditEvent[]): Promise<void>;
-  list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; limit?: number }): Promise<AuditEvent[]>;
+  /** Most recent first; `actions`: any of these actions. */
+  list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; actions?: readonly string[]; limit?: number }): Promise<AuditEvent[]>;
 }
 
 /** The repositories of one database, and a way to run a unit of work atomically. */
@@ -88,6 +90,7 @@ export interface Store {
   readonly reports: ReportRepository;
   /** Provenance of values read from an imported report's text. */
   readonly valueSources: ValueSourceRepository;
+  readonly explanations: ExplanationRepository;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -22,12 +22,12 @@ const RENDER = ['report', 'render', '--org', 'stttt-travinh', '--period', '2022-
 test('demo load says what it loaded, and a second load that nothing changed', () => {
   const first = baocao('demo', 'load');
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /Báo cáo: 1 mới, 0 cập nhật, 0 không đổi/);
+  assert.match(first.stdout, /Báo cáo: 3 mới, 0 cập nhật, 0 không đổi/);
   assert.match(first.stdout, /Đề cương báo cáo: 1 mới/);
   const second = baocao('demo', 'load');
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /Số liệu: 0 mới, 0 cập nhật, \d+ không đổi/);
-  assert.match(second.stdout, /Báo cáo: 0 mới, 0 cập nhật, 1 không đổi/);
+  assert.match(second.stdout, /Báo cáo: 0 mới, 0 cập nhật, 3 không đổi/);
 });
 
 test('report render writes Markdown to stdout, refuses DOCX without --out, writes it with --out', () => {
@@ -36,6 +36,12 @@ test('report render writes Markdown to stdout, refuses DOCX without --out, write
   assert.equal(md.code, 0, md.stderr);
   assert.match(md.stdout, /\*\*BÁO CÁO\*\*/);
   assert.match(md.stdout, /Số: 05\/BC-STTTT/);
+  assert.doesNotMatch(md.stdout, /DỰ THẢO/, 'April is issued');
+  const may = baocao('report', 'render', '--org', 'stttt-travinh', '--period', '2022-05', '--format', 'md');
+  assert.equal(may.code, 0, may.stderr);
+  assert.match(may.stdout, /^\*\*DỰ THẢO\*\*/, 'May is a draft');
+  assert.match(may.stdout, /Số: {6}\/BC-STTTT/);
+  assert.doesNotMatch(may.stdout, /Trà Vinh, ngày \d/, 'no date until it is issued');
 
   const refused = baocao(...RENDER, '--format', 'docx');
   assert.equal(refused.code, 2);

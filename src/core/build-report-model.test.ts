@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReportModel, parseRuns, textToParagraphs } from './build-report-model.ts';
+import { buildReportModel, parseRuns, resolvedSectionTitles, textToParagraphs } from './build-report-model.ts';
 import type { ReportValueSource } from './build-report-model.ts';
 import { Catalogue, defineIndicator, disaggKey } from './indicator.ts';
 import { formatPeriod, offsetPeriod } from './period.ts';
@@ -94,18 +94,19 @@ for (const [liquid, expected] of FILTER_CASES) {
   });
 }
 
-const ERROR_CASES: { name: string; liquid: string; message: RegExp; severity: string }[] = [
+const ERROR_CASES: { name: string; liquid: string; message: RegExp; severity: string; rule?: string }[] = [
   { name: 'unknown indicator', liquid: 'a\n{{ docs.nope | so }}', message: /Mục 1 "Mục có số liệu" \(i\.1\), khối 1, dòng 2, cột \d+: không có chỉ tiêu hay biến "docs\.nope"/, severity: 'error' },
   { name: 'unknown filter', liquid: '{{ docs.issued | dinh_dang }}', message: /dòng 1.*không có bộ lọc "dinh_dang"/, severity: 'error' },
   { name: 'bad syntax', liquid: 'x {% if %}', message: /khối 1, dòng 1.*lỗi cú pháp mẫu/, severity: 'error' },
   { name: 'unknown option in theo', liquid: '{{ dossiers | theo: "channel=fax" | so }}', message: /Mục 1.*bộ lọc theo: .*"fax"/, severity: 'error' },
-  { name: 'missing value', liquid: '{{ pending.value | so }}', message: /Mục 1.*thiếu số liệu "pending\.value"/, severity: 'warning' },
+  { name: 'missing value', liquid: '{{ pending.value | so }}', message: /^Mục I\.1 «Mục có số liệu»: chưa có số liệu «Chưa nhập»\.$/, severity: 'warning', rule: 'report:missing_value:i.1' },
 ];
 
 for (const c of ERROR_CASES) {
   test(`a template with ${c.name} yields a finding naming section and line, and the report still builds`, () => {
     const model = build([{ type: 'text', liquid: c.liquid }, { type: 'text', liquid: 'Khối sau vẫn có: {{ docs.signed | so }}' }]);
-    const finding = model.findings.find((f) => f.rule === 'template:i.1');
+    const finding = model.findings.find((f) => f.rule === (c.rule ?? 'template:i.1'));
+    assert.equal(finding?.refs?.section, 'i.1', 'the finding links to its section');
     assert.ok(finding, JSON.stringify(model.findings));
     assert.match(finding.message, c.message);
     assert.equal(finding.severity, c.severity);
@@ -128,6 +129,13 @@ test('header, summary and closing are resolved', () => {
   assert.equal(build([], { number: null }).number, null);
 });
 
+test('a report not yet issued is a draft: no number and no date, whatever the instance holds', () => {
+  const draft = buildReportModel({ template: template([]), instance: INSTANCE, catalogue, source, draft: true });
+  assert.deepEqual([draft.draft, draft.number, draft.date], [true, null, null]);
+  const issued = buildReportModel({ template: template([]), instance: INSTANCE, catalogue, source });
+  assert.deepEqual([issued.draft, issued.number, issued.date], [undefined, '05/BC-STTTT', INSTANCE.date]);
+});
+
 test('items follow their order and slot; a joined block keeps a duplicate visible as two entries', () => {
   const model = build(
     [{ type: 'items', slot: 'hop', lead: 'Tham dự: ', separator: '; ', ending: ',...' }, { type: 'items' }],
@@ -142,7 +150,9 @@ test('items follow their order and slot; a joined block keeps a duplicate visibl
   assert.deepEqual(texts(section(model, 'i.1')), ['-|Tham dự: Họp A; Họp A,...', '*|Một: nội dung', '-|Hai 15.905']);
   const p = section(model, 'i.1')?.paragraphs[1];
   assert.deepEqual(p && 'runs' in p ? p.runs : null, [{ text: 'Một:', italic: true }, { text: ' nội dung' }]);
-  assert.ok(model.findings.some((f) => f.rule === 'report:item-not-shown' && f.message.includes('"lost"')));
+  const lost = model.findings.find((f) => f.rule === 'report:item-not-shown');
+  assert.equal(lost?.message, 'Nội dung “Không có mục” (mục "i.9" (không có trong đề cương)) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.');
+  assert.deepEqual(lost?.refs, { section: 'i.9', items: ['lost'] });
 });
 
 test('a documents block counts the register, cites the quoted ones and ends in ";..." when some are not quoted', () => {
@@ -170,7 +180,7 @@ test('plan lists next period\'s items numbered; plan-review shows last period\'s
     catalogue, source,
     previousPlan: [{ id: 'q1', order: 1, text: 'Việc cũ', forPeriod: '2022-04', status: 'done' }],
   });
-  assert.deepEqual(texts(section(model, 'i.1')), ['1.|Việc cũ (Đã hoàn thành)', '1.|Việc một', '2.|Việc hai']);
+  assert.deepEqual(texts(section(model, 'i.1')), ['1.|Việc cũ (Đã thực hiện)', '1.|Việc một', '2.|Việc hai']);
 });
 
 test('text lines become paragraphs with their markers; bold and italic spans become runs', () => {
@@ -187,4 +197,13 @@ test('an invalid period is a finding, not a crash', () => {
   const model = build([], { period: '2022-13' });
   assert.equal(model.sections.length, 0);
   assert.equal(model.findings[0]?.rule, 'report:period');
+});
+
+test('section titles resolve the period words without building the report', () => {
+  const titles = resolvedSectionTitles({ sections: [
+    { id: 'iii', number: 'III', title: 'KẾ HOẠCH CÔNG TÁC {{ ky_sau | upcase }}', level: 1, blocks: [], sections: [
+      { id: 'x', number: '1', title: 'Số {{ docs.issued }}', level: 2, blocks: [], sections: [] },
+    ] },
+  ] }, { type: 'month', year: 2022, index: 5 });
+  assert.deepEqual([...titles], [['iii', 'KẾ HOẠCH CÔNG TÁC THÁNG 6 NĂM 2022'], ['x', 'Số {{ docs.issued }}']]);
 });

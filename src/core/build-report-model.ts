@@ -5,6 +5,7 @@
 // becomes a Finding (rule `template:<section id>`, message naming the section, block and
 // line) and the rest of the report is still produced. A block that fails to render is
 // left out rather than printed half-resolved.
+import { Liquid as LiquidEngine } from 'liquidjs';
 import type { Aggregator } from './aggregate.ts';
 import type { Finding, Severity } from './finding.ts';
 import type { Catalogue } from './indicator.ts';
@@ -13,9 +14,11 @@ import type { LiquidEnvironment } from './liquid-filters.ts';
 import { formatDocumentNumber, formatDateShort } from './format.ts';
 import { formatPeriod, nextPeriod, periodLabel, tryParsePeriod } from './period.ts';
 import type { Period } from './period.ts';
-import type { DocumentEntry, NarrativeItem, PlanItem, PlanStatus, ReportInstance } from './report-instance.ts';
+import { PLAN_STATUS_LABELS } from './report-instance.ts';
+import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from './report-instance.ts';
 import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun } from './report-model.ts';
 import { isTableRow, TABLE_MARKER, textToTable } from './report-table.ts';
+import { sectionNumbers } from './report-template.ts';
 import type { Block, ReportTemplate, TemplateSection } from './report-template.ts';
 
 /** What the builder reads values from; the core Aggregator fits. */
@@ -28,20 +31,31 @@ export interface BuildReportModelInput {
   readonly source: ReportValueSource;
   /** Last period's plan (for `plan-review` blocks), with statuses. */
   readonly previousPlan?: readonly PlanItem[];
+  /** Not issued yet: the model is marked draft and drops the number and the date. */
+  readonly draft?: boolean;
 }
 
-export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
-  done: 'Đã hoàn thành',
-  in_progress: 'Đang thực hiện',
-  not_done: 'Chưa thực hiện',
-  carried_over: 'Chuyển sang kỳ sau',
-};
+export { PLAN_STATUS_LABELS };
 
 /** Where text is being resolved, for messages. */
 interface Location {
   readonly rule: string;
+  /** For the template's author: section id, block and line. */
   readonly where: string;
+  /** For the people who enter figures: "Mục I.4.a «title»". */
+  readonly place?: string;
+  /** The template section, for a link from the finding. */
+  readonly section?: string;
 }
+
+/** What each kind of finding of the builder checks, as its heading. */
+const RULE_NAMES = {
+  template: 'Lỗi trong đề cương báo cáo',
+  missing: 'Chưa có số liệu',
+  itemNotShown: 'Nội dung không được đưa vào báo cáo',
+  documentNotShown: 'Văn bản không được liệt kê',
+  report: 'Báo cáo và đề cương',
+} as const;
 
 type Liquid = ReturnType<typeof createReportLiquid>;
 
@@ -134,34 +148,44 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   const { template, instance, catalogue, source } = input;
   const findings: Finding[] = [];
   const parsedPeriod = tryParsePeriod(instance.period);
-  const finding = (rule: string, severity: Severity, message: string, indicators?: readonly string[]): void => {
+  const seen = new Set<string>();
+  const finding = (rule: string, severity: Severity, message: string, indicators?: readonly string[], extra: Pick<Finding, 'ruleName' | 'refs'> = {}): void => {
+    // A figure quoted three times and missing is one finding, not three.
+    const key = `${rule}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     findings.push({
       rule, orgUnit: instance.orgUnit, period: instance.period, left: null, right: null, severity, message,
       ...(indicators && indicators.length > 0 ? { indicators } : {}),
+      ruleName: extra.ruleName ?? RULE_NAMES.template,
+      ...(extra.refs ? { refs: extra.refs } : {}),
     });
   };
 
+  const draft = input.draft === true;
   const header = {
+    ...(draft ? { draft } : {}),
     governingBody: instance.governingBody,
     issuingBody: instance.issuingBody,
-    number: instance.number === null ? null : formatDocumentNumber(instance.number, instance.symbol),
+    number: draft || instance.number === null ? null : formatDocumentNumber(instance.number, instance.symbol),
     symbol: instance.symbol,
     place: instance.place,
-    date: instance.date,
+    date: draft ? null : instance.date,
     documentType: template.documentType ?? 'BÁO CÁO',
     recipients: [...instance.recipients],
     signer: instance.signer,
   };
   if (!parsedPeriod.ok) {
-    finding('report:period', 'error', `Kỳ báo cáo không hợp lệ: "${instance.period}".`);
+    finding('report:period', 'error', `Kỳ báo cáo không hợp lệ: "${instance.period}".`, undefined, { ruleName: RULE_NAMES.report });
     return { ...header, summary: template.name, preamble: [], sections: [], closing: [], findings };
   }
   const period: Period = parsedPeriod.period;
   const next = nextPeriod(period);
   if (instance.template !== template.code) {
-    finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`);
+    finding('report:template', 'warning', `Báo cáo dùng đề cương "${instance.template}" nhưng được dựng theo đề cương "${template.code}".`, undefined, { ruleName: RULE_NAMES.report });
   }
 
+  const missingFigures = new Map<string, { place: string; section: string | undefined; code: string; total: boolean; options: string[] }>();
   // Where the text being rendered sits; problems raised by filters attach to it.
   let location: Location = { rule: 'template:summary', where: 'Trích yếu' };
   const memo = new Map<string, number | null>();
@@ -183,7 +207,29 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       }
       return null;
     },
-    report: ({ message, severity, indicators }) => finding(location.rule, severity, `${location.where}: ${message}.`, indicators),
+    describe: (code, filter) => {
+      const options = Object.entries(filter).map(([dimension, option]) =>
+        catalogue.disaggregation(dimension)?.options.find((o) => o.code === option)?.name ?? option);
+      return `«${catalogue.indicator(code)?.name ?? code}»${options.length > 0 ? ` (${options.join(', ')})` : ''}`;
+    },
+    report: ({ message, severity, indicators, missing, filter }) => {
+      const refs = location.section ? { section: location.section } : undefined;
+      const code = indicators?.length === 1 ? indicators[0] : undefined;
+      if (missing && code !== undefined) {
+        // One finding per figure and section, naming the breakdowns missing, not one per quote.
+        const key = `${location.section ?? ''}\u0000${code}`;
+        const entry = missingFigures.get(key) ?? { place: location.place ?? location.where, section: location.section, code, total: false, options: [] as string[] };
+        const options = Object.entries(filter ?? {}).map(([dimension, option]) => catalogue.disaggregation(dimension)?.options.find((o) => o.code === option)?.name ?? option);
+        if (options.length === 0) entry.total = true;
+        else if (!entry.options.includes(options.join(', '))) entry.options.push(options.join(', '));
+        missingFigures.set(key, entry);
+      } else if (missing) {
+        const rule = `report:missing_value${location.section ? `:${location.section}` : ''}`;
+        finding(rule, severity, `${location.place ?? location.where}: ${message}.`, indicators, { ruleName: RULE_NAMES.missing, ...(refs ? { refs } : {}) });
+      } else {
+        finding(location.rule, severity, `${location.where}: ${message}.`, indicators, refs ? { refs } : {});
+      }
+    },
   };
   const liquid: Liquid = createReportLiquid(env);
   const baseScope: Record<string, unknown> = {
@@ -205,7 +251,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     } catch (error) {
       const position = errorPosition(error);
       const line = position ? `, dòng ${position.line}, cột ${position.col}` : '';
-      finding(at.rule, 'error', `${at.where}${line}: ${explainLiquidError(error)}.`);
+      finding(at.rule, 'error', `${at.where}${line}: ${explainLiquidError(error)}.`, undefined, at.section ? { refs: { section: at.section } } : {});
       return null;
     }
   };
@@ -217,17 +263,20 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
       .filter((item) => item.section === sectionId && (item.slot ?? null) === slot)
       .sort((a, b) => a.order - b.order);
 
-  const renderItemText = (item: NarrativeItem, where: string, rule: string): string | null => {
-    const text = render(item.text, { rule, where: `${where}, nội dung "${item.id}"` });
+  const renderItemText = (item: NarrativeItem, at: Location): string | null => {
+    const text = render(item.text, { ...at, where: `${at.where}, nội dung "${item.id}"` });
     return text === null ? null : text.replace(/\s+/g, ' ').trim();
   };
+
+  const fullNumbers = sectionNumbers(template.sections);
 
   const blockParagraphs = (section: TemplateSection, block: Block, index: number): ReportBlock[] => {
     const where = `Mục ${section.number} "${section.title}" (${section.id}), khối ${index + 1}`;
     const rule = `template:${section.id}`;
+    const at: Location = { rule, where, place: `Mục ${fullNumbers.get(section.id) ?? section.number} «${section.title.replace(/:\s*$/, '')}»`, section: section.id };
     switch (block.type) {
       case 'text': {
-        const text = render(block.liquid, { rule, where });
+        const text = render(block.liquid, at);
         return text === null ? [] : textToBlocks(text);
       }
       case 'items': {
@@ -236,12 +285,12 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
         // A table item keeps its rows (its cells may hold Liquid like any item).
         const tables = items.filter((item) => item.marker === TABLE_MARKER);
         const tableBlock = (item: NarrativeItem): ReportBlock[] => {
-          const text = render(item.text, { rule, where: `${where}, nội dung "${item.id}"` });
+          const text = render(item.text, { ...at, where: `${where}, nội dung "${item.id}"` });
           return text === null ? [] : [textToTable(text)];
         };
         const texts = items
           .filter((item) => item.marker !== TABLE_MARKER)
-          .map((item) => ({ item, text: renderItemText(item, where, rule) }))
+          .map((item) => ({ item, text: renderItemText(item, at) }))
           .filter((entry): entry is { item: NarrativeItem; text: string } => entry.text !== null && entry.text !== '');
         if (block.separator !== undefined && block.separator !== null) {
           const joined = texts.length === 0 ? [] : [{ marker: block.marker ?? '-', runs: parseRuns(`${block.lead ?? ''}${texts.map((t) => t.text).join(block.separator)}${block.ending ?? ''}`) }];
@@ -261,7 +310,7 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
         if (documents.length === 0) return [];
         for (const d of documents) shownDocuments.add(d.id);
         const defaultLead = `Ban hành {{ so_luong }} {{ loai }}: `;
-        const lead = render(block.lead ?? defaultLead, { rule, where }, {
+        const lead = render(block.lead ?? defaultLead, at, {
           so_luong: documents.length,
           loai: block.documentType ?? documents[0]?.type ?? '',
         });
@@ -285,14 +334,14 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
           return { marker: `${i + 1}.`, runs: parseRuns(`${p.text}${status}`) };
         });
         if (reviewed.length === 0 || !block.lead) return reviewed;
-        const lead = render(block.lead, { rule, where });
+        const lead = render(block.lead, at);
         return lead === null || lead.trim() === '' ? reviewed : [{ marker: '', runs: parseRuns(lead.trim()) }, ...reviewed];
       }
     }
   };
 
   const buildSection = (section: TemplateSection): ReportSection => {
-    const title = render(section.title, { rule: `template:${section.id}`, where: `Tiêu đề mục ${section.number} (${section.id})` }) ?? section.title;
+    const title = render(section.title, { rule: `template:${section.id}`, where: `Tiêu đề mục ${section.number} (${section.id})`, section: section.id }) ?? section.title;
     return {
       id: section.id,
       level: section.level,
@@ -308,16 +357,25 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
   const sections = template.sections.map(buildSection);
   const closing = render(template.closing, { rule: 'template:closing', where: 'Phần kết' });
 
+  for (const figure of missingFigures.values()) {
+    const parts = figure.options.length === 0 ? '' : ` (${[...(figure.total ? ['tổng số'] : []), ...figure.options].join('; ')})`;
+    finding(`report:missing_value${figure.section ? `:${figure.section}` : ''}`, 'warning', `${figure.place}: chưa có số liệu «${catalogue.indicator(figure.code)?.name ?? figure.code}»${parts}.`, [figure.code], {
+      ruleName: RULE_NAMES.missing, ...(figure.section ? { refs: { section: figure.section } } : {}),
+    });
+  }
+
   // Whatever people wrote must show up somewhere: an item or document no block shows is reported.
   for (const item of instance.items) {
     if (!shownItems.has(item.id)) {
-      finding('report:item-not-shown', 'warning', `Nội dung "${item.id}" (mục ${item.section}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`);
+      const where = fullNumbers.has(item.section) ? `mục ${fullNumbers.get(item.section) ?? ''}` : `mục "${item.section}" (không có trong đề cương)`;
+      const excerpt = item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text;
+      finding('report:item-not-shown', 'warning', `Nội dung “${excerpt}” (${where}${item.slot ? `, nhóm ${item.slot}` : ''}) không thuộc khối nào của đề cương nên không được đưa vào báo cáo.`, undefined, { ruleName: RULE_NAMES.itemNotShown, refs: { section: item.section, items: [item.id] } });
     }
   }
   // A register entry with no section (an imported report's citations) is listed by no block on purpose.
   for (const document of instance.documents) {
     if (!shownDocuments.has(document.id) && document.section) {
-      finding('report:document-not-shown', 'info', `Văn bản "${document.id}" (${citeDocument(document).slice(0, 60)}) không được liệt kê trong khối văn bản nào của đề cương.`);
+      finding('report:document-not-shown', 'info', `Văn bản “${citeDocument(document).slice(0, 60)}” không được liệt kê trong khối văn bản nào của đề cương.`, undefined, { ruleName: RULE_NAMES.documentNotShown, refs: { documents: [document.id] } });
     }
   }
 
@@ -329,4 +387,31 @@ export function buildReportModel(input: BuildReportModelInput): ReportModel {
     closing: closing === null ? [] : textToParagraphs(closing.replace(/\s*\n\s*/g, ' ')),
     findings,
   };
+}
+
+/**
+ * Section titles as the document prints them ("KẾ HOẠCH CÔNG TÁC THÁNG 6 NĂM 2022"),
+ * without building the whole report: titles may use the period words (`ky`, `ky_sau`,
+ * `ky_ma`) and filters; one that needs anything else keeps its text as written.
+ */
+export function resolvedSectionTitles(template: Pick<ReportTemplate, 'sections'>, period: Period): Map<string, string> {
+  const liquid = new LiquidEngine({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, templates: {} });
+  const scope = { ky: periodLabel(period), ky_sau: periodLabel(nextPeriod(period)), ky_ma: formatPeriod(period) };
+  const out = new Map<string, string>();
+  const visit = (list: readonly TemplateSection[]): void => {
+    for (const section of list) {
+      let title = section.title;
+      if (title.includes('{')) {
+        try {
+          title = String(liquid.parseAndRenderSync(title, scope)).trim();
+        } catch {
+          title = section.title;
+        }
+      }
+      out.set(section.id, title);
+      visit(section.sections);
+    }
+  };
+  visit(template.sections);
+  return out;
 }

@@ -172,6 +172,18 @@ export function formatDateShort(date: IsoDate): string {
   return `${day}/${month}/${year}`;
 }
 
+/** `2022-05-15` → "15/05/2022": dd/mm/yyyy, as the app shows dates (documents keep the seed's short form). */
+export function formatDateDmy(date: IsoDate): string {
+  const [year = '', month = '', day = ''] = date.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** An ISO instant as read in Việt Nam (UTC+7, no daylight saving): "13/05/2022 09:00". */
+export function formatInstantVietnam(instant: string): string {
+  const local = new Date(Date.parse(instant) + 7 * 3_600_000).toISOString();
+  return `${formatDateDmy(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
 /** "Trà Vinh, ngày 15 tháng 4 năm 2022", the place-and-date line of the header. */
 export function formatPlaceDate(place: string, date: IsoDate): string {
   return `${place}, ${formatDateLong(date)}`;

@@ -25,8 +25,13 @@ export interface LiquidEnvironment {
   indicator(code: string): Indicator | undefined;
   /** A Vietnamese message when the filter names a dimension/option the indicator lacks. */
   checkFilter(indicator: string, filter: Readonly<Record<string, string>>): string | null;
-  /** Reports a problem met while rendering (missing value, bad argument). */
-  report(problem: { message: string; severity: 'error' | 'warning'; indicators?: readonly string[] }): void;
+  /** How a figure reads to users: «name» and its options' names ("«Cơ quan sử dụng iOffice» (Cấp tỉnh)"). */
+  describe?(indicator: string, filter: Readonly<Record<string, string>>): string;
+  /**
+   * Reports a problem met while rendering (missing value, bad argument); `missing` for a
+   * value not entered yet, with the breakdown (`filter`) that was asked for.
+   */
+  report(problem: { message: string; severity: 'error' | 'warning'; indicators?: readonly string[]; missing?: boolean; filter?: Readonly<Record<string, string>> }): void;
 }
 
 /** Printed in place of a value that is not there. */
@@ -94,7 +99,8 @@ function numberOf(env: LiquidEnvironment, input: unknown, filterName: string): {
   if (input instanceof IndicatorDrop) {
     const value = input.valueOf();
     if (value === null) {
-      env.report({ message: `thiếu số liệu "${input.label}" (bộ lọc ${filterName})`, severity: 'warning', indicators: [input.code] });
+      const name = env.describe ? env.describe(input.code, input.filter) : `«${input.label}»`;
+      env.report({ message: `chưa có số liệu ${name}`, severity: 'warning', indicators: [input.code], missing: true, filter: input.filter });
     }
     const decimals = env.indicator(input.code)?.decimals;
     return decimals === undefined ? { value } : { value, decimals };
@@ -102,7 +108,8 @@ function numberOf(env: LiquidEnvironment, input: unknown, filterName: string): {
   if (typeof input === 'number' && Number.isFinite(input)) return { value: input };
   if (typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) return { value: Number(input) };
   if (input === null || input === undefined) {
-    env.report({ message: `thiếu số liệu (bộ lọc ${filterName})`, severity: 'warning' });
+    // A change or a year-to-date figure with nothing to compute from: this period's or the previous one's figure is missing.
+    env.report({ message: 'chưa tính được một số liệu so sánh (thiếu số liệu kỳ này hoặc kỳ trước)', severity: 'warning', missing: true });
   } else {
     env.report({ message: `bộ lọc ${filterName} cần một số, nhận được "${String(input)}"`, severity: 'error' });
   }

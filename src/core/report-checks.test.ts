@@ -36,7 +36,7 @@ describe('checkReportInstance', () => {
       ownIssuers: new Set(['so', 'so-vp']),
     });
     assert.deepEqual(findings.map((f) => f.rule).sort(), ['report:document_outside_window:3', 'report:document_outside_window:5']);
-    assert.match(findings[0]?.message ?? '', /15\/3\/2022 - 14\/4\/2022/);
+    assert.match(findings[0]?.message ?? '', /15\/03\/2022 - 14\/04\/2022/);
   });
   it('finds a document registered twice and a plan line written twice', () => {
     const findings = checkReportInstance({

@@ -1,7 +1,8 @@
 // A report instance (báo cáo): one template filled for one org unit and period, with
 // what only people can write: narrative items, the document register, next period's
 // plan, the header (number, date, place), the recipients and the signer.
-import type { IsoDate } from './period.ts';
+import { dataWindow, daysInMonth, monthsOf } from './period.ts';
+import type { IsoDate, Period } from './period.ts';
 import type { Signer } from './report-model.ts';
 
 /**
@@ -45,6 +46,15 @@ export interface DocumentEntry {
 }
 
 export type PlanStatus = 'done' | 'in_progress' | 'not_done' | 'carried_over';
+export const PLAN_STATUSES: readonly PlanStatus[] = ['done', 'in_progress', 'not_done', 'carried_over'];
+
+/** One wording for the app and the document: the plan review prints "(Đã thực hiện)". */
+export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
+  done: 'Đã thực hiện',
+  in_progress: 'Đang thực hiện',
+  not_done: 'Chưa thực hiện',
+  carried_over: 'Chuyển sang kỳ sau',
+};
 
 /** A line of the plan for a coming period (kế hoạch tháng sau). */
 export interface PlanItem {
@@ -79,4 +89,42 @@ export interface ReportInstance {
   readonly plan: readonly PlanItem[];
   /** Free values for Liquid under `bien` (cut-off dates of a platform, …). */
   readonly variables?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * The plan a previous report wrote for `period`, carried into the new report for review:
+ * ids prefixed `review-`, status unset until someone reviews each line.
+ */
+export function carriedPlanItems(previousPlan: readonly PlanItem[], period: string): PlanItem[] {
+  return previousPlan
+    .filter((item) => item.forPeriod === period)
+    .sort((a, b) => a.order - b.order)
+    .map((item) => ({ id: `review-${item.id}`, order: item.order, text: item.text, forPeriod: period, status: null, resultItemIds: [] }));
+}
+
+/**
+ * The report's own values (`bien`) for the next report: a date inside the previous
+ * period's data window ("figures as of 12/4/2022") moves on by the same number of
+ * months (12/5/2022), as the next report will state its figures as of the same day;
+ * other values (a fixed start date, a text) are kept. The office corrects them if the
+ * platform's cut-off moved.
+ */
+export function carriedVariables(variables: Readonly<Record<string, string | number>>, from: Period, to: Period): Record<string, string | number> {
+  const window = dataWindow(from);
+  const first = (p: Period) => monthsOf(p)[0] ?? { year: p.year, index: 1 };
+  const months = (first(to).year - first(from).year) * 12 + (first(to).index - first(from).index);
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    if (!match || (value as string) < window.from || (value as string) > window.to) {
+      out[name] = value;
+      continue;
+    }
+    const total = Number(match[1]) * 12 + (Number(match[2]) - 1) + months;
+    const year = Math.floor(total / 12);
+    const month = (total % 12) + 1;
+    const day = Math.min(Number(match[3]), daysInMonth(year, month));
+    out[name] = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return out;
 }

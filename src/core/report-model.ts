@@ -53,6 +53,11 @@ export interface Signer {
 }
 
 export interface ReportModel {
+  /**
+   * True until the report is issued: the document is marked "DỰ THẢO" and carries no
+   * number or date (they are given at issue).
+   */
+  readonly draft?: boolean;
   /** "UBND TỈNH TRÀ VINH" as printed (upper case). */
   readonly governingBody: string;
   /** "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" as printed (upper case). */

@@ -89,6 +89,11 @@ export interface ReportTemplate {
   readonly sections: readonly TemplateSection[];
   /** Liquid; the closing paragraph ("Trên đây là …"). */
   readonly closing: string;
+  /**
+   * Indicator code → org unit code that enters it, where the section owner does not
+   * say (a figure quoted only in narrative items) or says otherwise. See reporting-units.ts.
+   */
+  readonly reportingUnits?: Readonly<Record<string, string>> | null;
 }
 
 /** Every section of a template, depth first, in reading order. */
@@ -101,5 +106,23 @@ export function flattenSections(sections: readonly TemplateSection[]): TemplateS
     }
   };
   visit(sections);
+  return out;
+}
+
+/**
+ * Each section's number as people cite it, under its parents' ("I.4.a", "II.3"); a
+ * number that already carries its parent's ("6.1" under "6") is not repeated ("I.6.1").
+ */
+export function sectionNumbers(sections: readonly TemplateSection[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (list: readonly TemplateSection[], parent: TemplateSection | null): void => {
+    for (const s of list) {
+      const parentFull = parent ? out.get(parent.id) ?? parent.number : null;
+      const own = parent && s.number.startsWith(`${parent.number}.`) ? s.number.slice(parent.number.length + 1) : s.number;
+      out.set(s.id, parentFull ? `${parentFull}.${own}` : s.number);
+      visit(s.sections, s);
+    }
+  };
+  visit(sections, null);
   return out;
 }

@@ -95,7 +95,7 @@ describe('runValidation: operators', () => {
   it('reports the values the Vietnamese way with the rule, place and period', () => {
     const [finding] = findings([rule('#{ioffice.docs_issued}', 'less_than_or_equal_to', '#{ioffice.docs_signed}')]);
     assert.deepEqual(finding, {
-      rule: 'r1', orgUnit: 'xa-1', period: '2022-04', left: 20601, right: 15904, severity: 'warning',
+      rule: 'r1', ruleName: 'Quy tắc thử', orgUnit: 'xa-1', period: '2022-04', left: 20601, right: 15904, severity: 'warning',
       indicators: ['ioffice.docs_issued', 'ioffice.docs_signed'],
       message: 'Số liệu không khớp (vế trái: 20.601; vế phải: 15.904; yêu cầu: vế trái ≤ vế phải)',
     });

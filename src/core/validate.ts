@@ -117,7 +117,7 @@ export function runValidation(input: {
 
 function checkRule(rule: ValidationRule, source: ValueSource, orgUnit: string, at: Period, period: string): Finding | null {
   const invalid = (reason: string): Finding => ({
-    rule: rule.code, orgUnit, period, left: null, right: null, severity: 'error',
+    rule: rule.code, ruleName: rule.name, orgUnit, period, left: null, right: null, severity: 'error',
     message: `Quy tắc «${rule.name}» (${rule.code}) không hợp lệ: ${reason}`,
   });
   const left = parseExpression(rule.left);
@@ -128,7 +128,7 @@ function checkRule(rule: ValidationRule, source: ValueSource, orgUnit: string, a
 
   const indicators = [...new Set([...collectRefs(left.expr), ...collectRefs(right.expr)].map((ref) => ref.indicator))];
   const finding = (leftValue: number | null, rightValue: number | null): Finding => ({
-    rule: rule.code, orgUnit, period, left: leftValue, right: rightValue, severity: rule.severity, indicators,
+    rule: rule.code, ruleName: rule.name, orgUnit, period, left: leftValue, right: rightValue, severity: rule.severity, indicators,
     message: `${rule.message.replace(/[\s.]+$/, '')} (vế trái: ${show(leftValue)}; vế phải: ${show(rightValue)}; yêu cầu: ${RELATION[rule.operator]})`,
   });
 

@@ -220,6 +220,7 @@ export const ZTemplateEntry = z.strictObject({
   preamble: ZNullableText,
   sections: z.array(ZSectionEntry),
   closing: z.string(),
+  reportingUnits: z.record(ZCode, ZCode).nullable().optional(),
 });
 
 const TOP_LEVEL_KEYS = ['orgUnits', 'disaggregations', 'indicators', 'validationRules', 'templates', 'optionCombos'] as const;
@@ -404,6 +405,7 @@ export function toTemplate(e: z.infer<typeof ZTemplateEntry>): ReportTemplate {
     preamble: e.preamble ?? null,
     sections: e.sections.map(toSection),
     closing: e.closing,
+    ...(e.reportingUnits ? { reportingUnits: e.reportingUnits } : {}),
   };
 }
 
@@ -528,6 +530,7 @@ export function metadataToDocument(metadata: Metadata): Record<string, unknown> 
     doc['templates'] = [...metadata.templates].sort(byCode).map((t) => compact({
       code: t.code, name: t.name, documentType: t.documentType ?? null, summary: t.summary,
       preamble: t.preamble ?? null, sections: t.sections.map(sectionOut), closing: t.closing,
+      reportingUnits: t.reportingUnits ?? null,
     }));
   }
   return doc;

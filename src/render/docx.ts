@@ -39,6 +39,7 @@ import {
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
+  DRAFT_MARK,
   closingWithFinalMark,
   headingText,
   markerPrefix,
@@ -208,6 +209,18 @@ function signatureTable(model: ReportModel): Table {
   );
 }
 
+/** "DỰ THẢO" boxed at the top right of page one, until the report is issued. */
+function draftMark(): Paragraph {
+  // A paragraph box as wide as its indent leaves: 30 mm at the right margin, text centred.
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...SINGLE_SPACING, after: 120 },
+    children: [run(DRAFT_MARK, { sizePt: SIZE_PT.draftMark, bold: true })],
+    border: { top: RULE, bottom: RULE, left: RULE, right: RULE },
+    indent: { left: TEXT_WIDTH - mmToTwips(30) },
+  });
+}
+
 function pageNumberHeader(): Header {
   return new Header({
     children: [
@@ -236,6 +249,7 @@ export function buildDocxDocument(model: ReportModel): Document {
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children: [
+          ...(model.draft ? [draftMark()] : []),
           headerTable(model),
           ...titleBlock(model),
           ...model.preamble.map(blockToDocx),

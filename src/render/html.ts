@@ -6,6 +6,7 @@ import { isReportTable } from '../core/report-table.ts';
 import { tableToHtml } from './tables/html-table.ts';
 import { A4_MM, FIRST_LINE_INDENT_MM, LINE_SPACING, MARGINS_MM, PARAGRAPH_AFTER_PT, SIZE_PT } from './shared/page-layout.ts';
 import {
+  DRAFT_MARK,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
@@ -80,6 +81,7 @@ function signatureTable(model: ReportModel): string {
 export function renderHtmlFragment(model: ReportModel): string {
   return [
     '<article class="baocao-report">',
+    ...(model.draft ? [`<div class="draft-mark">${DRAFT_MARK}</div>`] : []),
     headerTable(model),
     `<h1 class="doc-title"><span class="doc-type">${escapeHtml(model.documentType)}</span><span class="summary">${escapeHtml(model.summary)}</span></h1>`,
     '<hr class="rule short title-rule">',
@@ -102,6 +104,7 @@ body { margin: 0; background: #eee; }
 @media print { body { background: none; } .baocao-report { width: auto; min-height: 0; padding: 0; } }
 .baocao-report table { width: 100%; border-collapse: collapse; border: none; }
 .baocao-report td { border: none; padding: 0; vertical-align: top; text-align: center; }
+.draft-mark { font-size: ${SIZE_PT.draftMark}pt; font-weight: bold; margin: 0 0 6pt auto; width: max-content; border: 1px solid #000; padding: 1pt 6pt; }
 .doc-header td.left { width: 40%; } .doc-header td.right { width: 60%; }
 .governing { font-size: ${SIZE_PT.governingBody}pt; text-transform: uppercase; }
 .issuing { font-size: ${SIZE_PT.issuingBody}pt; font-weight: bold; text-transform: uppercase; }

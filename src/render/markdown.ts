@@ -5,6 +5,7 @@ import type { ReportBlock, ReportModel, ReportParagraph, ReportSection, TextRun 
 import { isReportTable } from '../core/report-table.ts';
 import { tableToMarkdown } from './tables/markdown-table.ts';
 import {
+  DRAFT_MARK,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
@@ -55,6 +56,7 @@ function sectionToMarkdown(section: ReportSection): string[] {
 
 export function renderMarkdown(model: ReportModel): string {
   const header = [
+    ...(model.draft ? [`**${DRAFT_MARK}**`] : []),
     [escapeMarkdown(model.governingBody), `**${escapeMarkdown(model.issuingBody)}**`, escapeMarkdown(numberLine(model))].join(BR),
     [`**${NATIONAL_TITLE}**`, `**${NATIONAL_MOTTO}**`].join(BR),
     `*${escapeMarkdown(placeDateLine(model)).trimEnd()}*`,

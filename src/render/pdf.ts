@@ -17,6 +17,7 @@ import {
   mmToPt,
 } from './shared/page-layout.ts';
 import {
+  DRAFT_MARK,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
   RECIPIENTS_LABEL,
@@ -165,6 +166,17 @@ function headerTable(model: ReportModel, fit: HeaderFit): Content {
   };
 }
 
+/** "DỰ THẢO" boxed at the top right of page one, until the report is issued. */
+function draftMark(): Content {
+  return {
+    columns: [
+      { width: '*', text: '' },
+      { width: 'auto', table: { body: [[{ text: DRAFT_MARK, bold: true, fontSize: SIZE_PT.draftMark, margin: [4, 0, 4, 0] }]] } },
+    ],
+    margin: [0, 0, 0, 6],
+  };
+}
+
 function titleBlock(model: ReportModel): Content[] {
   return [
     { text: model.documentType, bold: true, fontSize: SIZE_PT.title, alignment: 'center', margin: [0, 18, 0, 0] },
@@ -219,6 +231,7 @@ export function buildPdfDefinition(model: ReportModel, font: ResolvedSerifFont):
     // A heading never ends a page alone.
     pageBreakBefore: (node, queries) => node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0,
     content: [
+      ...(model.draft ? [draftMark()] : []),
       headerTable(model, headerFit(font)),
       ...titleBlock(model),
       ...model.preamble.map(blockToPdf),

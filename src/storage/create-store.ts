@@ -7,6 +7,7 @@ import { pendingMigrations } from './migrate.ts';
 import { AccountRepository } from './repositories/account-repository.ts';
 import { AuditRepository } from './repositories/audit-repository.ts';
 import { DataValueRepository } from './repositories/data-value-repository.ts';
+import { ExplanationRepository } from './repositories/explanation-repository.ts';
 import { IndicatorRepository } from './repositories/indicator-repository.ts';
 import { OrgUnitRepository } from './repositories/org-unit-repository.ts';
 import { ReportRepository } from './repositories/report-repository.ts';
@@ -28,6 +29,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect): Stor
     templates: new ReportTemplateRepository(db),
     reports: new ReportRepository(db),
     valueSources: new ValueSourceRepository(db),
+    explanations: new ExplanationRepository(db),
     transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Nested use joins the open transaction: a use case can call another that
       // opens its own, and both commit or roll back together.

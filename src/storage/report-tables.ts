@@ -27,6 +27,8 @@ export interface ReportTable {
   status: string;
   reason: string | null;
   issued_at: string | null;
+  /** Username of who issued it (migration 2026_12_02_110000). */
+  issued_by: string | null;
   version: number;
 }
 
@@ -36,6 +38,9 @@ export interface ReportPartTable {
   status: string;
   submitted_at: string | null;
   reason: string | null;
+  /** When and by whom the office last returned it (migration 2026_12_02_110000). */
+  returned_at: string | null;
+  returned_by: string | null;
   version: number;
 }
 
@@ -80,6 +85,17 @@ export interface ReportPlanItemTable {
   version: number;
 }
 
+/** Giải trình of one figure (migration 2026_12_02_110100). */
+export interface ValueExplanationTable {
+  org_unit: string;
+  period: string;
+  indicator: string;
+  disagg: string;
+  text: string;
+  author: string;
+  at: string;
+}
+
 export interface ReportTables {
   report_template: ReportTemplateTable;
   report: ReportTable;
@@ -87,4 +103,5 @@ export interface ReportTables {
   report_item: ReportItemTable;
   report_document: ReportDocumentTable;
   report_plan_item: ReportPlanItemTable;
+  value_explanation: ValueExplanationTable;
 }

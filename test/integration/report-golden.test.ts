@@ -65,7 +65,8 @@ for (const database of testDatabases()) {
         assert.deepEqual(demo.problems, []);
         const first = await loadDemo({ store, demo });
         assert.equal(first.status, 'SUCCESS');
-        assert.equal(first.reports.imported, 1);
+        // March, April and May 2022.
+        assert.equal(first.reports.imported, 3);
         // Idempotent: the second load changes nothing.
         const second = await loadDemo({ store, demo });
         assert.deepEqual([second.values, second.templates, second.reports].map((c) => c.imported + c.updated), [0, 0, 0]);
@@ -90,7 +91,10 @@ for (const database of testDatabases()) {
         assert.equal(RECIPIENTS.length, 13);
         for (const line of RECIPIENTS) assert.ok(md.includes(`- ${line}`), `recipient: ${line}`);
         assert.match(md, /\*\*KT\. GIÁM ĐỐC\*\*\s+\*\*PHÓ GIÁM ĐỐC\*\*\s+\*\*Nguyễn Văn Chuẩn\*\*/);
+        // April is issued: its number and date, no draft mark.
         assert.ok(md.includes('Số: 05/BC-STTTT'));
+        assert.ok(md.includes('Trà Vinh, ngày 15 tháng 4 năm 2022'));
+        assert.ok(!md.includes('DỰ THẢO'));
 
         // DOCX and PDF from the same stored data.
         const docx = await renderReport({ store, renderers: RENDERERS, orgUnit: 'stttt-travinh', period: '2022-04', format: 'docx' });
@@ -108,6 +112,8 @@ for (const database of testDatabases()) {
             const text = pdfToText(file);
             assert.ok(text.includes('BÁO CÁO'));
             assert.ok(text.includes('Nguyễn Văn Chuẩn'));
+            assert.ok(text.includes('Số: 05/BC-STTTT'));
+            assert.ok(!text.includes('DỰ THẢO'));
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }

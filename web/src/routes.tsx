@@ -15,6 +15,7 @@ const ContentPage = lazy(() => import('./pages/ContentPage.tsx').then((m) => ({ 
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const DataEntryPage = lazy(() => import('./pages/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })));
 const LegacyImportPage = lazy(() => import('./pages/LegacyImportPage.tsx').then((m) => ({ default: m.LegacyImportPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
@@ -24,7 +25,9 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.loading) return <Loading label="Đang kiểm tra phiên đăng nhập…" />;
-  if (!session.me) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  // After a logout the next person starts on their own first screen; after an expired
+  // session the same person comes back to the page they were on.
+  if (!session.me) return <Navigate to="/dang-nhap" replace state={session.loggedOut ? null : { from: location.pathname + location.search, user: session.lastUser }} />;
   return <>{children}</>;
 }
 
@@ -39,6 +42,7 @@ export function AppRoutes() {
         <Route path="/nhap-bao-cao-cu" element={page(<LegacyImportPage />)} />
         <Route path="/bao-cao" element={page(<ReportPage />)} />
         <Route path="/bieu-do" element={page(<ChartsPage />)} />
+        <Route path="/thong-bao" element={page(<NotificationsPage />)} />
         <Route path="/lich-su" element={page(<AuditPage />)} />
         <Route path="/quan-tri" element={page(<AdminPage />)} />
       </Route>

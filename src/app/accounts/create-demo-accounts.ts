@@ -1,6 +1,7 @@
-// The demo accounts of the Trà Vinh department (issue 5 §2), one per role, all with
-// the public password `baocao-demo` and flagged as demo so the server warns while
-// any is active. Only `baocao demo load` calls this. Idempotent: an existing
+// The demo accounts of the Trà Vinh department (issue 5 §2; issue 11: one for every
+// unit that owns a section of the monthly report), all with the public password
+// `baocao-demo` and flagged as demo so the server warns while any is active. The
+// Văn phòng's sections are written by `vanphong`, the office that also compiles. Only `baocao demo load` calls this. Idempotent: an existing
 // username is left as it is (an admin may have disabled it or changed its password).
 import type { Secrets } from './account-ports.ts';
 import { createUser } from './create-user.ts';
@@ -22,6 +23,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'lanhdao', displayName: 'Lãnh đạo Sở (mẫu)', role: 'approver', orgUnit: 'stttt-travinh' },
   { username: 'bcvt', displayName: 'Phòng BCVT-CNTT (mẫu)', role: 'reporter', orgUnit: 'stttt-bcvt' },
   { username: 'thanhtra', displayName: 'Thanh tra Sở (mẫu)', role: 'reporter', orgUnit: 'stttt-ttra' },
+  { username: 'ttbcxb', displayName: 'Phòng TT-BC-XB (mẫu)', role: 'reporter', orgUnit: 'stttt-ttbcxb' },
+  { username: 'ttcntt', displayName: 'Trung tâm CNTT&TT (mẫu)', role: 'reporter', orgUnit: 'stttt-ttcntt' },
   { username: 'ubndtinh', displayName: 'UBND tỉnh (mẫu)', role: 'viewer', orgUnit: 'travinh' },
 ];
 

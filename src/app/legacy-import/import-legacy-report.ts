@@ -34,6 +34,8 @@ import { AppError } from '../app-error.ts';
 import type { Principal } from '../accounts/principal.ts';
 import type { Store, UpsertCounts } from '../ports.ts';
 import { assertReportWritable } from '../reports/report-entry-scope.ts';
+import { loadOrgTree } from '../accounts/principal.ts';
+import { ReportingUnitPolicy } from '../values/reporting-unit-policy.ts';
 import { importValues } from '../values/import-values.ts';
 import type { ValueRow } from '../values/value-import.ts';
 import { chooseReportLayout, DERIVED_PREFIX } from './choose-report-layout.ts';
@@ -192,7 +194,11 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
   // Figures: sure matches only; a cumulative report's figures ("9 tháng") are not the quarter's values.
   const { catalogue } = await loadCatalogue({ store });
   const matches = derived ? [] : matchFigures({ numbers: parsed.numbers, slots: templateSlots(template), indicator: (code) => catalogue.indicator(code), sectionOf });
-  const figures = await checkFigures({ store, matches, orgUnit, period, cumulative: parsed.periodCumulative, catalogue: { checkDisaggKey: (c, k) => catalogue.checkDisaggKey(c, k) } });
+  // Who enters each figure: a department's report quotes its divisions' figures, which
+  // are stored on the division that reports them (reporting-unit-policy.ts), never twice.
+  const reporting = await ReportingUnitPolicy.load({ store, tree: await loadOrgTree(store), catalogue, rows: [{ orgUnit, period }] });
+  const unitOf = (indicator: string): string => reporting.reportingUnitOf(indicator, orgUnit, period) ?? orgUnit;
+  const figures = await checkFigures({ store, matches, unitOf, period, cumulative: parsed.periodCumulative, catalogue: { checkDisaggKey: (c, k) => catalogue.checkDisaggKey(c, k) } });
   findings.push(...figures.findings);
   // figures.list is in the order of matches: the i-th figure is the i-th match.
   const sure = figures.list.filter((f) => f.sure);
@@ -227,7 +233,7 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
     // The lock, inside the transaction that replaces the report (report-entry-scope.ts).
     if (!dryRun) await assertReportWritable({ store: tx, orgUnit, period });
     // 4. The values, through the values use case.
-    const rows: ValueRow[] = sure.map((f, i) => ({ index: i + 1, indicator: f.indicator, orgUnit, period, disagg: f.filter ?? '', value: String(f.value), storedBy: actor }));
+    const rows: ValueRow[] = sure.map((f, i) => ({ index: i + 1, indicator: f.indicator, orgUnit: unitOf(f.indicator), period, disagg: f.filter ?? '', value: String(f.value), storedBy: actor }));
     let values = NONE;
     if (rows.length > 0) {
       const summary = await importValues({ store: tx, rows, actor, now: () => now, ...(options.principal ? { principal: options.principal } : {}) });
@@ -239,7 +245,7 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
         throw new Rollback(finish(withFigures));
       }
       values = { imported: summary.importCount.imported, updated: summary.importCount.updated, unchanged: summary.unchanged };
-      await recordProvenance(tx, sure, orgUnit, period, options.fileName, now);
+      await recordProvenance(tx, sure, unitOf, period, options.fileName, now);
     }
 
     // 5. The report, laid out; the template's own text is not stored again.
@@ -299,8 +305,8 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
 }
 
 /** The sure figures checked against what is stored and against each other; unsure ones listed with the reason. */
-async function checkFigures({ store, matches, orgUnit, period, cumulative, catalogue }: {
-  store: Store; matches: readonly FigureMatch[]; orgUnit: string; period: string; cumulative: boolean;
+async function checkFigures({ store, matches, unitOf, period, cumulative, catalogue }: {
+  store: Store; matches: readonly FigureMatch[]; unitOf: (indicator: string) => string; period: string; cumulative: boolean;
   catalogue: { checkDisaggKey(code: string, key: string): string | null };
 }): Promise<{ list: ImportedFigure[]; findings: LegacyFinding[] }> {
   const findings: LegacyFinding[] = [];
@@ -321,8 +327,8 @@ async function checkFigures({ store, matches, orgUnit, period, cumulative, catal
     return { m, filter, sure, reason };
   });
   const indicators = [...new Set(candidates.filter((c) => c.sure).map((c) => c.m.slot.indicator))];
-  const stored = indicators.length === 0 ? [] : await store.dataValues.find({ orgUnits: [orgUnit], periods: [period], indicators });
-  const storedOf = new Map(stored.map((v) => [`${v.indicator}|${v.disagg}`, v.value]));
+  const stored = indicators.length === 0 ? [] : await store.dataValues.find({ orgUnits: [...new Set(indicators.map(unitOf))], periods: [period], indicators });
+  const storedOf = new Map(stored.filter((v) => v.orgUnit === unitOf(v.indicator) && !v.attr).map((v) => [`${v.indicator}|${v.disagg}`, v.value]));
   const seen = new Map<string, { value: number; paragraph: number; text: string }>();
   const list: ImportedFigure[] = [];
   for (const c of candidates) {
@@ -337,7 +343,7 @@ async function checkFigures({ store, matches, orgUnit, period, cumulative, catal
       } else if (earlier) {
         sure = false; // the same figure said twice is written once
       } else if (current !== null && current !== value) {
-        findings.push(conflict(c.m.number.paragraph, `Số liệu ${c.m.number.text} (đoạn ${c.m.number.paragraph + 1}) của chỉ tiêu ${c.m.slot.indicator}${c.filter ? ` (${c.filter})` : ''} khác số đã lưu ${formatNumber(current)} cho ${orgUnit}, kỳ ${period}. Không ghi gì; sửa báo cáo hoặc số liệu trước.`, value, current));
+        findings.push(conflict(c.m.number.paragraph, `Số liệu ${c.m.number.text} (đoạn ${c.m.number.paragraph + 1}) của chỉ tiêu ${c.m.slot.indicator}${c.filter ? ` (${c.filter})` : ''} khác số đã lưu ${formatNumber(current)} cho ${unitOf(c.m.slot.indicator)}, kỳ ${period}. Không ghi gì; sửa báo cáo hoặc số liệu trước.`, value, current));
       }
       if (!earlier) seen.set(key, { value, paragraph: c.m.number.paragraph, text: c.m.number.text });
     }
@@ -351,9 +357,9 @@ function conflict(paragraph: number, message: string, left: number, right: numbe
 }
 
 /** Where each written value came from: the file and the paragraph, in the audit trail and the provenance table. */
-async function recordProvenance(tx: Store, sure: readonly ImportedFigure[], orgUnit: string, period: string, fileName: string, now: Date): Promise<void> {
+async function recordProvenance(tx: Store, sure: readonly ImportedFigure[], unitOf: (indicator: string) => string, period: string, fileName: string, now: Date): Promise<void> {
   await tx.valueSources.record(sure.map((f) => ({
-    indicator: f.indicator, orgUnit, period, disagg: f.filter ?? '', source: fileName, paragraph: f.paragraph + 1, excerpt: f.text, recordedAt: now.toISOString(),
+    indicator: f.indicator, orgUnit: unitOf(f.indicator), period, disagg: f.filter ?? '', source: fileName, paragraph: f.paragraph + 1, excerpt: f.text, recordedAt: now.toISOString(),
   })));
 }
 

@@ -10,6 +10,7 @@ import type { ReportTemplate } from '../../core/report-template.ts';
 import type { ValidationRule } from '../../core/validate.ts';
 import type { Store, UpsertCounts } from '../ports.ts';
 import { forgetCallers } from '../accounts/principal-cache.ts';
+import { checkTemplateForms } from './check-template-forms.ts';
 
 export interface MetadataSet {
   readonly orgUnits: readonly OrgUnitInput[];
@@ -137,6 +138,7 @@ async function checkAgainstStored(store: Store, metadata: MetadataSet): Promise<
     }
   });
   mergeByCode([], metadata.templates ?? [], 'templates', problems);
+  problems.push(...checkTemplateForms({ templates: metadata.templates ?? [], catalogue, unitCodes: new Set(mergedUnits.map((u) => u.code)) }));
   const seenRules = new Set<string>();
   metadata.validationRules.forEach((rule, i) => {
     if (seenRules.has(rule.code)) problems.push({ path: `validationRules[${i}].code`, message: `Quy tắc kiểm tra "${rule.code}" bị khai báo trùng mã.` });

@@ -12,13 +12,19 @@ import type { MetadataImportSummary, MetadataProblem, MetadataSet } from './impo
 import type { Store, UpsertCounts } from '../ports.ts';
 import { assertReportWritable } from '../reports/report-entry-scope.ts';
 import { enforceValueWritePolicy, valueWriteTargets } from '../values/value-write-policy.ts';
+import { expectedParts } from '../reports/run-workflow-action.ts';
+
+/** A demo report and, when it was issued, when and by whom (it then loads locked). */
+export interface DemoReport extends ReportInstance {
+  readonly state?: { readonly status: 'issued'; readonly issuedAt: string; readonly issuedBy: string | null };
+}
 
 /** The demo as read from files (src/exchange/demo/load-demo.ts gives this shape). */
 export interface DemoSet {
   readonly metadata: MetadataSet;
   readonly values: readonly DataValue[];
   readonly templates: readonly ReportTemplate[];
-  readonly reports: readonly ReportInstance[];
+  readonly reports: readonly DemoReport[];
 }
 
 export interface DemoLoadSummary {
@@ -28,6 +34,15 @@ export interface DemoLoadSummary {
   readonly templates: UpsertCounts;
   readonly reports: UpsertCounts;
   readonly problems: readonly MetadataProblem[];
+}
+
+async function markIssued(store: Store, instance: ReportInstance, state: NonNullable<DemoReport['state']>): Promise<void> {
+  const report = await store.reports.find(instance.orgUnit, instance.period, instance.template);
+  if (!report) return;
+  for (const part of await expectedParts(store, report)) {
+    await store.reports.updatePart(report.id, part.division, part.version, { status: 'submitted', submittedAt: state.issuedAt });
+  }
+  await store.reports.updateState(report.id, report.version, { status: 'issued', issuedAt: state.issuedAt, issuedBy: state.issuedBy });
 }
 
 const NONE: UpsertCounts = { imported: 0, updated: 0, unchanged: 0 };
@@ -52,11 +67,14 @@ export async function loadDemo({ store, demo, actor = 'demo', now = () => new Da
     const values = await tx.dataValues.upsertMany(demo.values);
     const templates = await tx.templates.upsertMany(demo.templates);
     let reports = NONE;
-    for (const instance of demo.reports) {
+    for (const { state, ...instance } of demo.reports) {
       const saved = await tx.reports.saveInstance(instance);
       // Checked after the save, in its transaction: a refusal rolls it back.
       if (saved.imported + saved.updated > 0) await assertReportWritable({ store: tx, orgUnit: instance.orgUnit, period: instance.period });
       reports = add(reports, saved);
+      // A report issued in the demo's past loads issued: parts in, number kept, period
+      // locked. Only when this load created it: a reopened report stays reopened.
+      if (state && saved.imported === 1) await markIssued(tx, instance, state);
     }
     const changed = [values, templates, reports].reduce((n, c) => n + c.imported + c.updated, 0);
     if (changed > 0) {

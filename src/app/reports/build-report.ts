@@ -33,7 +33,8 @@ export async function buildReport({ store, orgUnit, period }: { store: Store; or
   const parsed = parseReportPeriod(period);
   const code = formatPeriod(parsed);
   const instance = await store.reports.loadInstance(orgUnit, code);
-  if (!instance) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho ${periodLabel(parsed)}.`);
+  const stored = instance ? await store.reports.find(orgUnit, code, instance.template) : undefined;
+  if (!instance || !stored) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho ${periodLabel(parsed)}.`);
   const template = await store.templates.get(instance.template);
   if (!template) throw notFound(`Không tìm thấy đề cương "${instance.template}" của báo cáo.`);
   const context = await loadAnalysisContext({ store, orgUnit, period: parsed });
@@ -48,6 +49,8 @@ export async function buildReport({ store, orgUnit, period }: { store: Store; or
   const model = buildReportModel({
     template, instance, catalogue: context.catalogue, source: context.aggregator,
     ...(previousPlan && previousPlan.length > 0 && { previousPlan }),
+    // Number and date belong to the issued document; until then it is a draft.
+    draft: stored.status !== 'issued',
   });
   return { model, findings: model.findings, instance, template, context };
 }

@@ -26,6 +26,8 @@ export interface StoredReport extends Omit<ReportInstance, 'items' | 'documents'
   readonly reason: string | null;
   /** ISO timestamp of issue; null until issued. */
   readonly issuedAt: string | null;
+  /** Username (actor) of who issued it; null until issued. */
+  readonly issuedBy: string | null;
   readonly version: number;
 }
 
@@ -36,6 +38,7 @@ export interface ReportStateChange {
   readonly date?: IsoDate | null;
   readonly reason?: string | null;
   readonly issuedAt?: string | null;
+  readonly issuedBy?: string | null;
 }
 
 /** What an editor may change in a report's header. */
@@ -50,6 +53,9 @@ export interface StoredPart {
   readonly submittedAt: string | null;
   /** Why the office returned it. */
   readonly reason: string | null;
+  /** When and by whom (actor) it was last returned. */
+  readonly returnedAt: string | null;
+  readonly returnedBy: string | null;
   readonly version: number;
 }
 
@@ -57,6 +63,8 @@ export interface PartChange {
   readonly status: PartStatus;
   readonly submittedAt?: string | null;
   readonly reason?: string | null;
+  readonly returnedAt?: string | null;
+  readonly returnedBy?: string | null;
 }
 
 /** A row of a report's list (items, documents, plan) with its version. */

@@ -30,7 +30,7 @@ export function vietnamDate(now: Date): string {
  * The divisions expected to write a part: owners of the template's sections that
  * lie under the report's unit. Created on first use, so templates can change.
  */
-async function partsOf(store: Store, report: StoredReport): Promise<StoredPart[]> {
+export async function expectedParts(store: Store, report: StoredReport): Promise<StoredPart[]> {
   const existing = await store.reports.listParts(report.id);
   if (existing.length > 0) return existing;
   const template = await store.templates.get(report.template);
@@ -44,7 +44,7 @@ export async function loadWorkflow({ store, orgUnit, period }: { store: Store; o
   const code = formatPeriod(parseReportPeriod(period));
   const report = await store.reports.find(orgUnit, code);
   if (!report) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho kỳ ${code}.`);
-  const parts = await partsOf(store, report);
+  const parts = await expectedParts(store, report);
   return { report, parts, numberText: report.number === null ? null : formatReportNumber(report.number, report.symbol) };
 }
 
@@ -87,13 +87,17 @@ export async function runWorkflowAction({ store, principal, orgUnit, period, act
     if (part && after.parts[part] && after.parts[part] !== before.parts[part]) {
       const stored = parts.find((p) => p.division === part);
       const change = after.parts[part];
-      const written = await tx.reports.updatePart(report.id, part, stored?.version ?? 0, { status: change.status, submittedAt: change.submittedAt ?? null, reason: change.returnReason ?? null });
+      const written = await tx.reports.updatePart(report.id, part, stored?.version ?? 0, {
+        status: change.status, submittedAt: change.submittedAt ?? null, reason: change.returnReason ?? null,
+        // The division reads who returned its part and when, beside the reason.
+        ...(action === 'return' ? { returnedAt: now.toISOString(), returnedBy: actorOf(principal) } : {}),
+      });
       if (!written.ok) throw new AppError('conflict', 'Phần báo cáo vừa được người khác thay đổi; tải lại rồi thực hiện lại.');
     }
     if (after.status !== before.status || after.number !== before.number || after.date !== before.date || (after.reason ?? null) !== (before.reason ?? null)) {
       const written = await tx.reports.updateState(report.id, report.version, {
         status: after.status, number: after.number, date: after.date, reason: after.reason ?? null,
-        ...(action === 'issue' ? { issuedAt: now.toISOString() } : {}),
+        ...(action === 'issue' ? { issuedAt: now.toISOString(), issuedBy: actorOf(principal) } : {}),
       });
       if (!written.ok) throw new AppError('conflict', 'Báo cáo vừa được người khác thay đổi; tải lại rồi thực hiện lại.');
     }

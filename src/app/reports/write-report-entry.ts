@@ -13,6 +13,7 @@ import type { Store } from '../ports.ts';
 import type { Versioned, VersionedWrite } from './report-ports.ts';
 import { ENTRY_LABELS, loadReportScope, ownerOf, requireEntryWriter, requireOpen, requireSection } from './report-entry-scope.ts';
 import type { EntryKind, ReportScope } from './report-entry-scope.ts';
+import { assertEntryWritable } from './entry-state-policy.ts';
 
 export type ReportEntry = NarrativeItem | DocumentEntry | PlanItem;
 export type EntryFields = Readonly<Record<string, unknown>>;
@@ -113,6 +114,7 @@ export async function writeReportEntry({ store, principal, orgUnit, period, kind
       await requireKnownResults(tx, scope, next);
     }
     await requireOpen(tx, scope);
+    await assertEntryWritable({ store: tx, scope, principal, owners: [current, next].flatMap((e) => (e ? [ownerOf(scope, kind, sectionOf(e))] : [])) });
 
     if (write.op !== 'create' && current && current.version !== write.expectedVersion) throw conflict(kind, current);
     if (write.op === 'create' && existing.some((e) => e.id === next?.id)) {

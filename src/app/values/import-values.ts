@@ -18,7 +18,9 @@ import { checkRowValue, rowValueAndComment } from './value-checks.ts';
 import type { ImportConflict, ImportStrategy, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
 import { rowKeyResolver } from './value-row-keys.ts';
 import type { RowKeyResolver } from './value-row-keys.ts';
+import { OrgTree } from '../../core/org-unit.ts';
 import type { Principal } from '../accounts/principal.ts';
+import { ReportingUnitPolicy } from './reporting-unit-policy.ts';
 import { enforceValueWritePolicy, valueWriteTargets } from './value-write-policy.ts';
 
 export interface ImportValuesOptions {
@@ -35,8 +37,10 @@ export interface ImportValuesOptions {
   readonly actor: string;
   /**
    * The API caller: its write scope is checked (value-write-policy.ts) on the units the
-   * rows name and resolve to (a file may name units by DHIS2 uid or name). Absent for
-   * the command line's operator, who holds the database. Period locks apply to both.
+   * rows name and resolve to (a file may name units by DHIS2 uid or name), and the
+   * report's state decides whether it may still write (reporting-unit-policy.ts). Absent
+   * for the command line's operator, who holds the database and writes as the office
+   * does. Period locks apply to both.
    */
   readonly principal?: Principal | null;
   /** Called after each written chunk, for a progress bar. */
@@ -57,11 +61,14 @@ export async function importValues({
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
   const fatal = parsed?.fatal ?? false;
   const { catalogue } = await loadCatalogue({ store });
+  const units = await store.orgUnits.list();
   const keys = rowKeyResolver({
-    catalogue, orgUnits: await store.orgUnits.list(), schemes: mergeIdSchemes(parsed?.idSchemes, idSchemes), fallback: parsed?.defaultIdScheme ?? 'UID',
+    catalogue, orgUnits: units, schemes: mergeIdSchemes(parsed?.idSchemes, idSchemes), fallback: parsed?.defaultIdScheme ?? 'UID',
   });
+  // Who enters what: a row for a unit that does not report its indicator is a conflict.
+  const policy = await ReportingUnitPolicy.load({ store, tree: OrgTree.build(units).tree, catalogue, rows });
   const bases = new Map<string, string | null>();
-  const { values, deletions } = resolveRows({ rows, keys, conflicts, at: now().toISOString(), bases, format: parsed?.format, strategy: importStrategy });
+  const { values, deletions } = resolveRows({ rows, keys, policy, conflicts, at: now().toISOString(), bases, format: parsed?.format, strategy: importStrategy, actor });
   // Rows the parser already dropped count as read, and as ignored.
   const rowsRead = rows.length + (parsed && !fatal ? parsed.conflicts.reduce((n, c) => n + c.indexes.length, 0) : 0);
   const conflictRows = rowsRead - values.length - deletions.length;
@@ -83,6 +90,8 @@ export async function importValues({
     const stored = await findStored(target, touched);
     // Read inside the write's transaction, so no save can slip in between check and write.
     assertNotStale(touched, bases, stored);
+    // The report's state (a submitted part, a compiled report), read inside the write.
+    await policy.assertWritable({ store: target, values: touched, principal });
     const { writes, ignored: leftByStrategy } = applyStrategy(values, stored, importStrategy);
     let imported = 0, updated = 0, unchanged = 0;
     for (let start = 0; start < writes.length; start += chunkSize) {
@@ -97,10 +106,13 @@ export async function importValues({
         imported += counts.imported;
         updated += counts.updated;
         unchanged += counts.unchanged;
-        // Updates are audited one by one with before and after; new values in the summary event below.
-        if (changes.updates.length > 0) {
-          await target.audit.record(changes.updates.map(({ before, after }) => auditOfUpdate(before, after, actor, now())));
+        // Updates are audited one by one with before and after; new values in the summary
+        // event below, except a correction from above, which is audited one by one too.
+        const events = changes.updates.map(({ before, after }) => auditOfUpdate(before, after, actor, now(), policy.isCorrection(after, principal)));
+        if (principal) {
+          for (const value of chunk) if (!stored.has(dataValueKeyString(value)) && policy.isCorrection(value, principal)) events.push(auditOfUpdate(null, value, actor, now(), true));
         }
+        if (events.length > 0) await target.audit.record(events);
       }
       onProgress?.(Math.min(start + chunkSize, writes.length), writes.length);
     }
@@ -170,6 +182,10 @@ interface ResolveInput {
   /** How a row's index reads to the user: a CSV line, a JSON item, else a position. */
   readonly format?: ParsedValues['format'] | undefined;
   readonly strategy: ImportStrategy;
+  /** Decides who enters each figure (a row of another unit is a conflict). */
+  readonly policy: ReportingUnitPolicy;
+  /** Who writes: the stored-by of rows that do not name one, so a stale save can say who stored a value. */
+  readonly actor: string;
 }
 
 /** "dòng 3" in a CSV file, "mục 3" in a JSON file (as the CLI labels rows), else "số liệu thứ 3". */
@@ -184,7 +200,7 @@ function rowPlace(format: ResolveInput['format'], index: number): string {
  * (indicator → period → disaggregation → attribute → org unit) rather than by building
  * a key string per row.
  */
-function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: ResolveInput): { values: DataValue[]; deletions: DataValueKey[] } {
+function resolveRows({ rows, keys, policy, conflicts, at, bases, format, strategy, actor }: ResolveInput): { values: DataValue[]; deletions: DataValueKey[] } {
   const periods = new Map<string, string | null>();
   const firstRowByIndicator = new Map<string, Map<string, Map<string, Map<string, Map<string, number>>>>>();
   const values: DataValue[] = [];
@@ -238,6 +254,13 @@ function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: Res
       conflicts.add('value', row.value, row.index, checked);
       continue;
     }
+    // Who enters what (reporting-unit-policy.ts). A deletion is never refused: a figure
+    // stored on the wrong unit must stay possible to clear.
+    const refusal = checked === null ? null : policy.refusal(indicator, orgUnit, period);
+    if (refusal) {
+      conflicts.add('orgUnit', orgUnit, row.index, refusal.message);
+      continue;
+    }
     const byOrgUnit = nested(nested(nested(nested(firstRowByIndicator, indicator.code), period), disagg.value), attr.value);
     const first = byOrgUnit.get(orgUnit);
     if (first !== undefined) {
@@ -251,7 +274,7 @@ function resolveRows({ rows, keys, conflicts, at, bases, format, strategy }: Res
       ? { indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value }
       : {
         indicator: indicator.code, orgUnit, period, disagg: disagg.value, attr: attr.value, value: checked.value, text: checked.text,
-        comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? null, updatedAt: at, followup: row.followup === true,
+        comment: meant ? meant.comment : (row.comment ?? null), storedBy: row.storedBy ?? actor, updatedAt: at, followup: row.followup === true,
       };
     if (row.base !== undefined) {
       const base = row.base === null || row.base.trim() === '' ? null : row.base.trim();
@@ -272,6 +295,8 @@ export interface StaleValue {
   readonly attributeOptionCombo?: string;
   /** What the writer saw (null: empty); text for text values. */
   readonly base: number | string | null;
+  /** What the writer tried to store (null: a deletion); text for text values. */
+  readonly value: number | string | null;
   /** What is stored now (null: nothing); text for text values. */
   readonly current: number | string | null;
   readonly storedBy: string | null;
@@ -292,7 +317,7 @@ function assertNotStale(values: readonly DataValueKey[], bases: ReadonlyMap<stri
       stale.push({
         dataElement: value.indicator, orgUnit: value.orgUnit, period: value.period, categoryOptionCombo: value.disagg === '' ? 'default' : value.disagg,
         ...(value.attr ? { attributeOptionCombo: value.attr } : {}),
-        base, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
+        base, value: 'value' in value ? ((value as DataValue).value ?? (value as DataValue).text ?? null) : null, current, storedBy: now?.storedBy ?? null, lastUpdated: now?.updatedAt ?? null,
       });
     }
   }
@@ -382,11 +407,11 @@ function figureOf(value: DataValue) {
   return { ...keyOf(value), value: value.text === undefined || value.text === null ? value.value : storedValueText(value), comment: value.comment ?? null, ...(value.followup ? { followup: true } : {}) };
 }
 
-function auditOfUpdate(before: DataValue, after: DataValue, actor: string, at: Date): AuditEvent {
+function auditOfUpdate(before: DataValue | null, after: DataValue, actor: string, at: Date, correction = false): AuditEvent {
   return {
-    at: at.toISOString(), actor, action: 'data_value.update', entity: 'data_value',
+    at: at.toISOString(), actor, action: correction ? 'data_value.correct' : 'data_value.update', entity: 'data_value',
     orgUnit: after.orgUnit, period: after.period,
-    before: figureOf(before),
+    before: before ? figureOf(before) : null,
     after: figureOf(after),
   };
 }

@@ -15,7 +15,7 @@ export async function writeValues({ store, principal, rows, dryRun = false, impo
 }): Promise<ImportSummary> {
   const summary = await importValues({
     store, rows, dryRun, ...(importStrategy ? { importStrategy } : {}), ...(idSchemes ? { idSchemes } : {}), actor: actorOf(principal), principal, now: () => now,
-  });
+  }).catch(async (error: unknown) => { throw await withWriterNames(store, error); });
   const first = summary.conflicts[0];
   if (summary.status === 'ERROR' && first) {
     const row = first.indexes[0];
@@ -25,6 +25,22 @@ export async function writeValues({ store, principal, rows, dryRun = false, impo
     });
   }
   return summary;
+}
+
+/**
+ * A stale save's conflict names who stored the current value by display name as well
+ * (`storedByName`), so the person deciding which value to keep knows whom to ask.
+ */
+async function withWriterNames(store: Store, error: unknown): Promise<unknown> {
+  const stale = error instanceof AppError && error.code === 'conflict' ? error.details?.['stale'] : undefined;
+  if (!(error instanceof AppError) || !Array.isArray(stale)) return error;
+  const names = new Map<string, string | null>();
+  for (const entry of stale as { storedBy: string | null }[]) {
+    const username = entry.storedBy?.split('/')[0];
+    if (username && !names.has(username)) names.set(username, (await store.accounts.findUserByUsername(username))?.displayName ?? null);
+  }
+  const named = (stale as { storedBy: string | null }[]).map((entry) => ({ ...entry, storedByName: names.get(entry.storedBy?.split('/')[0] ?? '') ?? null }));
+  return new AppError('conflict', error.message, { details: { ...error.details, stale: named } });
 }
 
 /** Which dataValueSets field a conflict's object names. */

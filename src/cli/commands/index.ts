@@ -271,13 +271,14 @@ Ví dụ:
     help: `Cách dùng: baocao report create --org MÃ_ĐƠN_VỊ --period KỲ [--template MÃ]
 
 Lập báo cáo (đang soạn) của đơn vị cho kỳ: phần đầu (đề cương, cơ quan, ký hiệu,
-nơi nhận, người ký) lấy từ báo cáo kỳ trước; các dòng kế hoạch kỳ trước đặt cho kỳ
+nơi nhận, người ký) lấy từ báo cáo gần nhất của đơn vị, các ngày chốt số liệu của
+báo cáo đó (biến bien.*) lùi sang kỳ mới; các dòng kế hoạch kỳ trước đặt cho kỳ
 này được chép vào phần đánh giá thực hiện kế hoạch để ghi trạng thái.
 
 Tùy chọn:
   --org MÃ          mã đơn vị, ví dụ stttt-travinh
   --period KỲ       2022-05, 202205, …
-  --template MÃ     đề cương (bắt buộc khi chưa có báo cáo kỳ trước)
+  --template MÃ     đề cương (bắt buộc khi đơn vị chưa có báo cáo nào)
   -h, --help        xem hướng dẫn này`,
     options: { org: { type: 'string' }, period: { type: 'string' }, template: { type: 'string' } },
     load: () => import('./report-create.ts'),

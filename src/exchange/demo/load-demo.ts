@@ -7,7 +7,9 @@ import { packagePath } from '../package-root.ts';
 import type { DataValue } from '../../core/data-value.ts';
 import { Catalogue } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
-import type { ReportInstance } from '../../core/report-instance.ts';
+import { carriedPlanItems } from '../../core/report-instance.ts';
+import { formatPeriod, previousPeriod, tryParsePeriod } from '../../core/period.ts';
+import type { DemoReport } from '../../app/metadata/load-demo.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import { parseMetadataFile, parseStructuredText, toTemplate, ZTemplateEntry, zodProblems } from '../metadata-file.ts';
 import type { FileProblem, Metadata } from '../metadata-file.ts';
@@ -23,7 +25,7 @@ export interface Demo {
   readonly metadata: Metadata;
   readonly values: DataValue[];
   readonly templates: ReportTemplate[];
-  readonly reports: ReportInstance[];
+  readonly reports: DemoReport[];
   readonly problems: DemoProblem[];
 }
 
@@ -98,7 +100,7 @@ export function loadDemo(dir: string = DEFAULT_DEMO_DIR): Demo {
     }
   }
 
-  const reports: ReportInstance[] = [];
+  const reports: DemoReport[] = [];
   for (const file of yamlFiles(path.join(dir, 'reports'))) {
     const text = read(file);
     if (text === null) continue;
@@ -111,5 +113,18 @@ export function loadDemo(dir: string = DEFAULT_DEMO_DIR): Demo {
     if (!tree.has(report.orgUnit)) note(file, [{ path: 'orgUnit', message: `Đơn vị "${report.orgUnit}" chưa được khai báo.` }]);
     reports.push(report);
   }
-  return { metadata, values, templates, reports, problems };
+  return { metadata, values, templates, reports: reports.map((r) => withCarriedPlan(r, reports)), problems };
+}
+
+/**
+ * A demo report opens as `report create` opens one: the previous month's plan for it
+ * is carried into its plan review, unless its file lists that review itself.
+ */
+function withCarriedPlan(report: DemoReport, all: readonly DemoReport[]): DemoReport {
+  const period = tryParsePeriod(report.period);
+  if (!period.ok || report.plan.some((item) => item.forPeriod === report.period)) return report;
+  const before = formatPeriod(previousPeriod(period.period));
+  const previous = all.find((r) => r.orgUnit === report.orgUnit && r.template === report.template && r.period === before);
+  const carried = previous ? carriedPlanItems(previous.plan, report.period) : [];
+  return carried.length === 0 ? report : { ...report, plan: [...carried, ...report.plan] };
 }

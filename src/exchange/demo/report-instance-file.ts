@@ -1,12 +1,14 @@
 // The report instance file (demo/reports/*.yaml): header, recipients, signer, narrative
-// items grouped by section, the document register and next period's plan.
+// items grouped by section, the document register and next period's plan, and its
+// workflow state (draft, or issued with when and by whom).
 // Ids and order are given by position when not written: items `<section>-<n>`,
 // documents `doc-<n>`, plan lines `plan-<period>-<n>`; every id is safe in a URL path
 // (core/entry-id.ts), written or not.
 import { z } from 'zod';
 import { ENTRY_ID_RULE, isSafeEntryId } from '../../core/entry-id.ts';
 import { formatPeriod, nextPeriod, tryParsePeriod } from '../../core/period.ts';
-import type { DocumentEntry, NarrativeItem, PlanItem, ReportInstance } from '../../core/report-instance.ts';
+import type { DocumentEntry, NarrativeItem, PlanItem } from '../../core/report-instance.ts';
+import type { DemoReport } from '../../app/metadata/load-demo.ts';
 import { parseStructuredText, zodProblems } from '../metadata-file.ts';
 import type { FileProblem, MetadataFormat } from '../metadata-file.ts';
 
@@ -50,6 +52,9 @@ export const ZReportFile = z.strictObject({
   template: z.string().min(1),
   orgUnit: z.string().min(1),
   period: z.coerce.string(),
+  status: z.enum(['draft', 'issued']).optional(),
+  issuedAt: z.iso.datetime({ offset: true }).optional(),
+  issuedBy: z.string().min(1).optional(),
   number: z.number().int().positive().nullable(),
   date: ZIsoDate.nullable(),
   place: z.string().min(1),
@@ -64,7 +69,7 @@ export const ZReportFile = z.strictObject({
   plan: z.array(ZPlan).optional(),
 });
 
-export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): { report: ReportInstance | null; problems: FileProblem[] } {
+export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): { report: DemoReport | null; problems: FileProblem[] } {
   const { value, problems } = parseStructuredText(text, format);
   if (problems.length > 0) return { report: null, problems };
   const result = ZReportFile.safeParse(value, { reportInput: true });
@@ -72,6 +77,9 @@ export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): 
   const file = result.data;
   const period = tryParsePeriod(file.period);
   if (!period.ok) return { report: null, problems: [{ path: 'period', message: period.error.message }] };
+  if (file.status === 'issued' && (file.number === null || file.date === null || !file.issuedAt)) {
+    return { report: null, problems: [{ path: 'status', message: 'Báo cáo đã ban hành phải có số (number), ngày (date) và thời điểm ban hành (issuedAt).' }] };
+  }
   const nextCode = formatPeriod(nextPeriod(period.period));
 
   const items: NarrativeItem[] = [];
@@ -113,7 +121,7 @@ export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): 
       resultItemIds: ('resultItemIds' in e && e.resultItemIds) || [],
     };
   });
-  const report: ReportInstance = {
+  const report: DemoReport = {
     template: file.template,
     orgUnit: file.orgUnit,
     period: formatPeriod(period.period),
@@ -129,6 +137,7 @@ export function parseReportFile(text: string, format: MetadataFormat = 'yaml'): 
     documents,
     plan,
     variables: file.variables ?? {},
+    ...(file.status === 'issued' ? { state: { status: 'issued' as const, issuedAt: new Date(file.issuedAt ?? '').toISOString(), issuedBy: file.issuedBy ?? null } } : {}),
   };
   return { report, problems: [] };
 }

@@ -24,6 +24,7 @@ export const SIZE_PT = {
   recipient: 11,
   signer: 14,
   pageNumber: 13,
+  draftMark: 14,
 } as const;
 
 export const FONT_FAMILY = 'Times New Roman';

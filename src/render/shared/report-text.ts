@@ -9,6 +9,8 @@ export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 export const RECIPIENTS_LABEL = 'Nơi nhận:';
 export const FINAL_MARK = './.';
+/** Printed at the top of every page-one of a report not yet issued. */
+export const DRAFT_MARK = 'DỰ THẢO';
 
 /** "Số: 05/BC-STTTT", or "Số:      /BC-STTTT" before the report is issued. */
 export function numberLine(model: Pick<ReportModel, 'number' | 'symbol'>): string {

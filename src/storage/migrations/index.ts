@@ -8,6 +8,8 @@ import * as createValidationRules from './2026_11_28_120300_create_validation_ru
 import * as createAuditEvents from './2026_11_28_120400_create_audit_events.ts';
 import * as createReports from './2026_11_28_121000_create_reports.ts';
 import * as createAccounts from './2026_11_28_130000_create_accounts.ts';
+import * as addWorkflowActors from './2026_12_02_110000_add_workflow_actors.ts';
+import * as createValueExplanations from './2026_12_02_110100_create_value_explanations.ts';
 import * as safeEntryIds from './2026_12_02_120000_safe_entry_ids.ts';
 import * as dropLoginAttempt from './2026_12_02_120100_drop_login_attempt.ts';
 import * as createLoginThrottle from './2026_12_02_120200_create_login_throttle.ts';
@@ -24,6 +26,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120400_create_audit_events': createAuditEvents,
   '2026_11_28_121000_create_reports': createReports,
   '2026_11_28_130000_create_accounts': createAccounts,
+  '2026_12_02_110000_add_workflow_actors': addWorkflowActors,
+  '2026_12_02_110100_create_value_explanations': createValueExplanations,
   '2026_12_02_120000_safe_entry_ids': safeEntryIds,
   '2026_12_02_120100_drop_login_attempt': dropLoginAttempt,
   '2026_12_02_120200_create_login_throttle': createLoginThrottle,

@@ -27,6 +27,10 @@ for (const database of testDatabases()) {
         const april = await store.audit.list({ orgUnit: 'stttt', period: '2022-04', action: 'report.issue' });
         assert.deepEqual(april.map((e) => ({ actor: e.actor, after: e.after, before: e.before })), [{ actor: 'pgd', after: { number: '05/BC-STTTT' }, before: undefined }]);
 
+        const either = await store.audit.list({ actions: ['report.issue', 'org_unit.upsert'] });
+        assert.deepEqual(either.map((e) => e.action), ['org_unit.upsert', 'report.issue']);
+        assert.deepEqual(await store.audit.list({ actions: [] }), []);
+
         const [adminEvent] = await store.audit.list({ actor: 'admin' });
         assert.equal(adminEvent?.orgUnit, null);
         assert.equal(adminEvent?.period, null);

@@ -36,12 +36,13 @@ export class AuditRepository implements AuditPort {
   }
 
   /** Most recent first. */
-  async list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; limit?: number }): Promise<AuditEvent[]> {
+  async list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; actions?: readonly string[]; limit?: number }): Promise<AuditEvent[]> {
     let query = this.db.selectFrom('audit_event').selectAll();
     if (filter.orgUnit !== undefined) query = query.where('org_unit', '=', filter.orgUnit);
     if (filter.period !== undefined) query = query.where('period', '=', filter.period);
     if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
     if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+    if (filter.actions !== undefined) query = query.where('action', 'in', filter.actions.length > 0 ? [...filter.actions] : ['']);
     if (filter.limit !== undefined) query = query.limit(filter.limit);
     const rows = await query.orderBy('id', 'desc').execute();
     return rows.map((row) => {

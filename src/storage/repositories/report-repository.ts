@@ -22,7 +22,7 @@ type ReportRow = Selectable<ReportTable>;
 type ItemRow = Omit<Selectable<ReportItemTable>, 'version'>;
 type DocumentRow = Omit<Selectable<ReportDocumentTable>, 'version'>;
 type PlanRow = Omit<Selectable<ReportPlanItemTable>, 'version'>;
-type HeaderRow = Omit<ReportRow, 'id' | 'status' | 'reason' | 'issued_at' | 'version'>;
+type HeaderRow = Omit<ReportRow, 'id' | 'status' | 'reason' | 'issued_at' | 'issued_by' | 'version'>;
 
 const conflict = { ok: false, reason: 'conflict' } as const;
 const notFound = { ok: false, reason: 'not_found' } as const;
@@ -45,6 +45,7 @@ function toStored(row: ReportRow): StoredReport {
     status: row.status as ReportStatus,
     reason: row.reason,
     issuedAt: row.issued_at,
+    issuedBy: row.issued_by,
     version: row.version,
   };
 }
@@ -125,7 +126,7 @@ function toPlanItem(row: Selectable<ReportPlanItemTable>): Versioned<PlanItem> {
 function toPart(row: Selectable<Database['report_part']>): StoredPart {
   return {
     reportId: Number(row.report_id), division: row.division, status: row.status as PartStatus,
-    submittedAt: row.submitted_at, reason: row.reason, version: row.version,
+    submittedAt: row.submitted_at, reason: row.reason, returnedAt: row.returned_at, returnedBy: row.returned_by, version: row.version,
   };
 }
 
@@ -214,7 +215,7 @@ export class ReportRepository implements ReportPort {
         reportId = Number(inserted.id);
       } else {
         reportId = Number(existing.id);
-        const { id: _id, status: _s, reason: _r, issued_at: _i, version: _v, ...storedHeader } = existing;
+        const { id: _id, status: _s, reason: _r, issued_at: _i, issued_by: _b, version: _v, ...storedHeader } = existing;
         if (!sameColumns(header, storedHeader as HeaderRow)) {
           changed = true;
           await trx.updateTable('report').set({ ...header, version: existing.version + 1 }).where('id', '=', reportId).execute();
@@ -293,6 +294,7 @@ export class ReportRepository implements ReportPort {
       ...(change.date !== undefined && { date: change.date }),
       ...(change.reason !== undefined && { reason: change.reason }),
       ...(change.issuedAt !== undefined && { issued_at: change.issuedAt }),
+      ...(change.issuedBy !== undefined && { issued_by: change.issuedBy }),
     });
   }
 
@@ -345,6 +347,8 @@ export class ReportRepository implements ReportPort {
           status: change.status,
           ...(change.submittedAt !== undefined && { submitted_at: change.submittedAt }),
           ...(change.reason !== undefined && { reason: change.reason }),
+          ...(change.returnedAt !== undefined && { returned_at: change.returnedAt }),
+          ...(change.returnedBy !== undefined && { returned_by: change.returnedBy }),
           version: expectedVersion + 1,
         })
         .where('report_id', '=', reportId).where('division', '=', division).where('version', '=', expectedVersion)

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type {
-  AnalyticsView, DisaggregationView, AuditEvent, CompletenessView, DataValueSet, DocumentView, Indicator, ItemView, OrgUnit, PlanView,
-  ReportTemplate, ReportView, UserView, ValidationView,
+  AnalyticsView, DisaggregationView, AuditEvent, CompletenessView, DataValueSet, DocumentView, Explanation, FormView, Indicator, ItemView,
+  NotificationView, OrgUnit, PeriodsView, PlanView, ReportTemplate, ReportView, UserView, ValidationView,
 } from './types.ts';
 
 export const useOrgUnits = () => useQuery({
@@ -12,6 +12,22 @@ export const useOrgUnits = () => useQuery({
   queryFn: () => api.get<{ orgUnits: OrgUnit[] }>('/api/orgunits'),
   select: (data) => data.orgUnits,
   staleTime: 10 * 60_000,
+});
+
+/** Where the user lands and which periods have reports (the period picker); cheap, asked on every page. */
+export const usePeriods = (enabled = true) => useQuery({
+  queryKey: ['periods'],
+  queryFn: () => api.get<PeriodsView>('/api/periods'),
+  staleTime: 60_000,
+  enabled,
+});
+
+export const useNotifications = (enabled = true) => useQuery({
+  queryKey: ['notifications'],
+  queryFn: () => api.get<{ notifications: NotificationView[] }>('/api/notifications'),
+  select: (data) => data.notifications,
+  staleTime: 60_000,
+  enabled,
 });
 
 export const useIndicators = () => useQuery({
@@ -46,25 +62,43 @@ export const useTemplate = (code: string | undefined) => useQuery({
   staleTime: 10 * 60_000,
 });
 
-export const useValues = (org: string | undefined, period: string | undefined, children = false) => useQuery({
+export const useValues = (org: string | undefined, period: string | undefined, children = false, enabled = true) => useQuery({
   queryKey: ['values', org, period, children],
   queryFn: () => api.get<DataValueSet>('/api/values', { org, period, ...(children ? { children: 'true' } : {}) }),
-  enabled: Boolean(org && period),
+  enabled: enabled && Boolean(org && period),
+});
+
+export const useExplanations = (org: string | undefined, period: string | undefined, children = false, enabled = true) => useQuery({
+  queryKey: ['explanations', org, period, children],
+  queryFn: () => api.get<{ explanations: Explanation[] }>('/api/explanations', { org, period, ...(children ? { children: 'true' } : {}) }),
+  select: (data) => data.explanations,
+  enabled: enabled && Boolean(org && period),
+  retry: false,
 });
 
 export const reportPath = (org: string, period: string) => `/api/reports/${encodeURIComponent(org)}/${encodeURIComponent(period)}`;
 
-export const useReport = (org: string | undefined, period: string | undefined) => useQuery({
+// The report routes answer 404 for a period without a report: callers pass `exists`
+// (from usePeriods) so the app never asks for what is not there.
+export const useReport = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
   queryKey: ['reports', org, period],
   queryFn: () => api.get<ReportView>(reportPath(org ?? '', period ?? '')),
-  enabled: Boolean(org && period),
+  enabled: exists && Boolean(org && period),
   retry: false,
 });
 
-export const useReportHtml = (org: string | undefined, period: string | undefined) => useQuery({
+export const useReportHtml = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
   queryKey: ['reports', org, period, 'html'],
   queryFn: () => api.get<string>(`${reportPath(org ?? '', period ?? '')}.html`),
-  enabled: Boolean(org && period),
+  enabled: exists && Boolean(org && period),
+  retry: false,
+});
+
+/** Who enters which figure of the report, and whether the caller may now. */
+export const useReportForm = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
+  queryKey: ['reports', org, period, 'form'],
+  queryFn: () => api.get<FormView>(`${reportPath(org ?? '', period ?? '')}/form`),
+  enabled: exists && Boolean(org && period),
   retry: false,
 });
 
@@ -72,31 +106,31 @@ function listOf<T>(data: T[] | Record<string, T[]>, key: string): T[] {
   return Array.isArray(data) ? data : data[key] ?? [];
 }
 
-export const useItems = (org: string | undefined, period: string | undefined) => useQuery({
+export const useItems = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
   queryKey: ['reports', org, period, 'items'],
   queryFn: async () => listOf(await api.get<ItemView[] | Record<string, ItemView[]>>(`${reportPath(org ?? '', period ?? '')}/items`), 'entries'),
-  enabled: Boolean(org && period),
+  enabled: exists && Boolean(org && period),
   retry: false,
 });
 
-export const useDocuments = (org: string | undefined, period: string | undefined) => useQuery({
+export const useDocuments = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
   queryKey: ['reports', org, period, 'documents'],
   queryFn: async () => listOf(await api.get<DocumentView[] | Record<string, DocumentView[]>>(`${reportPath(org ?? '', period ?? '')}/documents`), 'entries'),
-  enabled: Boolean(org && period),
+  enabled: exists && Boolean(org && period),
   retry: false,
 });
 
-export const usePlan = (org: string | undefined, period: string | undefined) => useQuery({
+export const usePlan = (org: string | undefined, period: string | undefined, exists = true) => useQuery({
   queryKey: ['reports', org, period, 'plan'],
   queryFn: async () => listOf(await api.get<PlanView[] | Record<string, PlanView[]>>(`${reportPath(org ?? '', period ?? '')}/plan`), 'entries'),
-  enabled: Boolean(org && period),
+  enabled: exists && Boolean(org && period),
   retry: false,
 });
 
-export const useValidation = (org: string | undefined, period: string | undefined) => useQuery({
+export const useValidation = (org: string | undefined, period: string | undefined, enabled = true) => useQuery({
   queryKey: ['validation', org, period],
   queryFn: () => api.get<ValidationView>('/api/validation', { org, period }),
-  enabled: Boolean(org && period),
+  enabled: enabled && Boolean(org && period),
   retry: false,
 });
 
@@ -107,8 +141,9 @@ export const useCompleteness = (org: string | undefined, period: string | undefi
   retry: false,
 });
 
-export const useAudit = (filter: Record<string, string | undefined>) => useQuery({
+export const useAudit = (filter: Record<string, string | undefined>, enabled = true) => useQuery({
   queryKey: ['audit', filter],
+  enabled,
   queryFn: async () => listOf(await api.get<AuditEvent[] | Record<string, AuditEvent[]>>('/api/audit', filter), 'events'),
   retry: false,
 });

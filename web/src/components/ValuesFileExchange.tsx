@@ -28,8 +28,9 @@ function saveFile(blob: Blob, fileName: string): void {
 
 type Checked = { file: File; summary: FileImportSummary | null; error: string | null };
 
-export function ValuesFileExchange({ org, period, template, canWrite, onImported }: {
-  org: string; period: string; template: string | undefined; canWrite: boolean; onImported: () => Promise<void>;
+/** `withChildren`: the files hold the unit's subtree (the report's unit: every division's figures). */
+export function ValuesFileExchange({ org, period, template, canWrite, onImported, withChildren = false }: {
+  org: string; period: string; template: string | undefined; canWrite: boolean; onImported: () => Promise<void>; withChildren?: boolean;
 }) {
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function ValuesFileExchange({ org, period, template, canWrite, onImported
   const download = async (format: 'xlsx' | 'json' | 'csv' | 'adx') => {
     setDownloading(format);
     try {
-      const query = { org, period, format, ...(format === 'xlsx' && template ? { template } : {}) };
+      const query = { org, period, format, ...(withChildren ? { children: true } : {}), ...(format === 'xlsx' && template ? { template } : {}) };
       const { blob, fileName } = await fetchFile('/api/values/export', query);
       saveFile(blob, fileName ?? `so-lieu-${org}-${period}.${format === 'adx' ? 'adx.xml' : format}`);
     } catch (error) {

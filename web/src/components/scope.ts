@@ -1,55 +1,64 @@
-// The period and unit every page works on, kept in the URL (?period=2022-04&org=…)
-// so a link or a reload shows the same thing. Defaults: the report unit the user
-// contributes to (a division's parent department) and the month before this one.
+// The unit, report and period every page works on, kept in the URL (?org=…&period=…)
+// so a link or a reload shows the same thing; defaults from where the user has work
+// (lib/work-scope.ts). Pages ask the server only for what `canRead` allows and for a
+// report only when `report` says it exists.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { formatPeriod, parsePeriod, previousPeriod, tryParsePeriod } from '../../../src/core/period.ts';
-import type { OrgUnit } from '../api/types.ts';
-import { useOrgUnits } from '../api/queries.ts';
+import { useOrgUnits, usePeriods } from '../api/queries.ts';
+import type { OrgUnit, PeriodsView } from '../api/types.ts';
+import { resolveScope } from '../lib/work-scope.ts';
+import type { WorkScope } from '../lib/work-scope.ts';
 
-const PART_KINDS = new Set(['division', 'centre']);
-
-function defaultPeriod(): string {
-  const now = new Date();
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  return formatPeriod(previousPeriod(parsePeriod(month)));
-}
-
-/** The unit whose report the user works on: a department in scope, else the parent of a division. */
-export function defaultReportOrg(units: readonly OrgUnit[]): string | undefined {
-  const department = units.find((u) => u.kind === 'department');
-  if (department) return department.code;
-  const first = units[0];
-  if (!first) return undefined;
-  return first.kind && PART_KINDS.has(first.kind) && first.parentCode ? first.parentCode : first.code;
-}
-
-export interface Scope {
-  readonly period: string;
-  readonly org: string | undefined;
+export interface Scope extends WorkScope {
   readonly units: readonly OrgUnit[];
+  readonly periods: PeriodsView | undefined;
+  /** The units and periods are known (pages wait for this before asking anything else). */
+  readonly ready: boolean;
+  readonly error: unknown;
+  /** The user may read this unit's own data (values, checks, charts). */
+  canRead(code: string | undefined): boolean;
+  unitName(code: string | null | undefined): string;
   setPeriod(period: string): void;
   setOrg(org: string): void;
+  /** The query string of this scope, for links to other pages. */
+  readonly search: string;
 }
-
-export const LAST_PERIOD_KEY = 'baocao.period';
 
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
   const unitsQuery = useOrgUnits();
+  const periodsQuery = usePeriods();
   const units = useMemo(() => unitsQuery.data ?? [], [unitsQuery.data]);
+  const orgParam = params.get('org');
   const periodParam = params.get('period');
-  const parsed = periodParam ? tryParsePeriod(periodParam) : null;
-  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(LAST_PERIOD_KEY) : null;
-  const period = parsed?.ok ? formatPeriod(parsed.period) : stored ?? defaultPeriod();
-  const org = params.get('org') ?? defaultReportOrg(units);
+  const resolved = useMemo(
+    () => resolveScope({ units, periods: periodsQuery.data, orgParam, periodParam }),
+    [units, periodsQuery.data, orgParam, periodParam],
+  );
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const u of periodsQuery.data?.units ?? []) map.set(u.orgUnit, u.name);
+    for (const u of units) map.set(u.code, u.name);
+    return map;
+  }, [units, periodsQuery.data]);
 
   const setPeriod = useCallback((next: string) => {
-    localStorage.setItem(LAST_PERIOD_KEY, next);
     setParams((prev) => { const p = new URLSearchParams(prev); p.set('period', next); return p; });
   }, [setParams]);
   const setOrg = useCallback((next: string) => {
     setParams((prev) => { const p = new URLSearchParams(prev); p.set('org', next); return p; });
   }, [setParams]);
-  return { period, org, units, setPeriod, setOrg };
+  const search = resolved.org ? `?org=${encodeURIComponent(resolved.org)}&period=${encodeURIComponent(resolved.period)}` : '';
+  return {
+    ...resolved,
+    units,
+    periods: periodsQuery.data,
+    ready: unitsQuery.isSuccess && periodsQuery.isSuccess,
+    error: unitsQuery.error ?? periodsQuery.error,
+    canRead: (code) => code !== undefined && units.some((u) => u.code === code),
+    unitName: (code) => (code ? names.get(code) ?? code : ''),
+    setPeriod,
+    setOrg,
+    search,
+  };
 }

@@ -12,6 +12,7 @@ import { EChart } from '../components/EChart.tsx';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { shortMonth } from '../lib/series.ts';
+import { usePhone } from '../components/use-phone.ts';
 
 const COLORS = ['#1f4e9c', '#d1495b', '#00798c', '#edae49', '#66a182', '#8d6a9f', '#30638e'];
 
@@ -25,6 +26,7 @@ function sliceDimensions(indicator: Indicator | undefined, all: readonly Indicat
 
 export function ChartsPage() {
   const scope = useScope();
+  const phone = usePhone();
   const parsed = parsePeriod(scope.period);
   const indicators = useIndicators();
   const disaggregations = useDisaggregations();
@@ -39,7 +41,8 @@ export function ChartsPage() {
     return (d?.options ?? []).map((o) => ({ value: `${dim}=${o.code}`, label: `${d?.name ?? dim}: ${o.name}` }));
   })];
   const from = formatPeriod(offsetPeriod(parsed, -11));
-  const analytics = useAnalytics({ indicator: indicator?.code, org: scope.org, from, to: scope.period, by: mode, ...(slice ? { filter: slice } : {}) });
+  // Only a unit the user may read (the picker lists no other).
+  const analytics = useAnalytics({ indicator: indicator?.code, org: scope.canRead(scope.org) ? scope.org : undefined, from, to: scope.period, by: mode, ...(slice ? { filter: slice } : {}) });
   const percent = indicator?.unit === '%';
   const fmt = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, percent ? 2 : undefined)}${percent ? '%' : ''}` : String(v ?? ''));
 
@@ -47,13 +50,18 @@ export function ChartsPage() {
     const data = analytics.data;
     if (!data || data.series.every((s) => s.values.every((v) => v === null))) return null;
     if (mode === 'month') {
+      // On a phone the months slant and labels that would overlap are left out (the tooltip has every value).
       return {
         color: COLORS,
-        tooltip: { trigger: 'axis', valueFormatter: fmt },
-        grid: { left: 72, right: 16, top: 24, bottom: 32 },
-        xAxis: { type: 'category', data: data.periods.map(shortMonth) },
-        yAxis: { type: 'value', axisLabel: { formatter: fmt } },
-        series: data.series.map((s) => ({ name: s.name, type: percent ? 'line' : 'bar', data: s.values, symbolSize: 7, label: { show: true, position: 'top', formatter: (p: { value: unknown }) => fmt(p.value) } })),
+        tooltip: { trigger: 'axis', valueFormatter: fmt, confine: true },
+        grid: { left: phone ? 8 : 72, right: phone ? 8 : 16, top: 24, bottom: phone ? 8 : 32 },
+        xAxis: { type: 'category', data: data.periods.map(shortMonth), axisLabel: phone ? { rotate: 45, fontSize: 10 } : {} },
+        yAxis: { type: 'value', axisLabel: { formatter: fmt, fontSize: phone ? 10 : 12 } },
+        series: data.series.map((s) => ({
+          name: s.name, type: percent ? 'line' : 'bar', data: s.values, symbolSize: 7,
+          label: { show: true, position: 'top', fontSize: phone ? 10 : 12, formatter: (p: { value: unknown }) => fmt(p.value) },
+          labelLayout: { hideOverlap: true },
+        })),
       };
     }
     // Across units: the chosen month's value of each child unit.
@@ -62,13 +70,13 @@ export function ChartsPage() {
     if (rows.length === 0) return null;
     return {
       color: COLORS,
-      tooltip: { trigger: 'axis', valueFormatter: fmt },
-      grid: { left: 260, right: 48, top: 16, bottom: 24 },
-      xAxis: { type: 'value', axisLabel: { formatter: fmt } },
-      yAxis: { type: 'category', data: rows.map((r) => r.name) },
-      series: [{ type: 'bar', data: rows.map((r) => r.value), label: { show: true, position: 'right', formatter: (p: { value: unknown }) => fmt(p.value) } }],
+      tooltip: { trigger: 'axis', valueFormatter: fmt, confine: true },
+      grid: { left: phone ? 8 : 260, right: phone ? 56 : 48, top: 16, bottom: 24 },
+      xAxis: { type: 'value', axisLabel: { formatter: fmt, fontSize: phone ? 10 : 12, hideOverlap: true } },
+      yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: phone ? { width: 120, overflow: 'break', fontSize: 10 } : {} },
+      series: [{ type: 'bar', data: rows.map((r) => r.value), label: { show: true, position: 'right', fontSize: phone ? 10 : 12, formatter: (p: { value: unknown }) => fmt(p.value) } }],
     };
-  }, [analytics.data, mode, percent]);
+  }, [analytics.data, mode, percent, phone]);
 
   return (
     <div>
@@ -76,10 +84,10 @@ export function ChartsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <label htmlFor="chart-indicator">Chỉ tiêu</label>
-          <Select id="chart-indicator" aria-label="Chỉ tiêu" showSearch optionFilterProp="label" style={{ width: 440 }} value={indicator?.code}
+          <Select id="chart-indicator" aria-label="Chỉ tiêu" showSearch optionFilterProp="label" style={{ width: phone ? '100%' : 440 }} value={indicator?.code}
             onChange={(v: string) => { setCode(v); setSlice(''); }} options={all.map((i) => ({ value: i.code, label: `${i.name} (${i.unit})` }))} loading={indicators.isPending} />
           <label htmlFor="chart-slice">Lát cắt</label>
-          <Select id="chart-slice" aria-label="Lát cắt" style={{ width: 240 }} value={slice} onChange={(v: string) => setSlice(v)} options={sliceOptions} disabled={dimensions.length === 0} />
+          <Select id="chart-slice" aria-label="Lát cắt" style={{ width: phone ? '100%' : 240 }} value={slice} onChange={(v: string) => setSlice(v)} options={sliceOptions} disabled={dimensions.length === 0} />
           <Segmented<'month' | 'unit'> aria-label="Cách xem" value={mode} onChange={setMode} options={[{ value: 'month', label: 'Theo tháng' }, { value: 'unit', label: 'Theo đơn vị' }]} />
         </Space>
       </Card>
@@ -89,7 +97,7 @@ export function ChartsPage() {
             {indicators.isPending || analytics.isPending ? <Loading /> : indicators.isError ? <ErrorState error={indicators.error} /> : analytics.isError ? <ErrorState error={analytics.error} onRetry={() => void analytics.refetch()} /> : option === null ? (
               <EmptyState description="Chưa có số liệu của chỉ tiêu này trong kỳ đã chọn." />
             ) : (
-              <EChart option={option} height={420} label={`Biểu đồ ${indicator?.name ?? ''}`} />
+              <EChart option={option} height={phone ? 320 : 420} label={`Biểu đồ ${indicator?.name ?? ''}`} />
             )}
           </Card>
         </Col>

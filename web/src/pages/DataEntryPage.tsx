@@ -1,206 +1,219 @@
-// Nhập số liệu: the month's figures of one unit, in the template's order, with the
-// disaggregations as sub-columns, last period's value and the change beside each
-// cell, findings as the user types, Vietnamese numbers ("20.601"), Enter/Tab to move,
-// and a save that detects a stale edit: if someone saved the same cell since the
-// page loaded, the user sees both values and chooses, nothing is overwritten silently.
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+// Nhập số liệu: the figures of the report that the chosen unit reports (a division: its
+// own; the report's unit: every figure, each stored on the unit that reports it), in
+// the template's order, with the disaggregations as labelled cells, last period's
+// value and the change beside each, findings as the user types and from the server's
+// checks, and a giải trình for a flagged figure. Vietnamese numbers ("20.601",
+// "77,2"); an emptied cell deletes its value; "Hủy thay đổi" returns to what was
+// loaded; a stale save shows the user's value, the stored one and who stored it when.
+// Read-only (no inputs, no save) when the state or the user's role says so, with why.
+import { CommentOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { formatDelta, formatNumber, parseVietnameseNumber } from '../../../src/core/format.ts';
 import { formatPeriod, parsePeriod, periodLabel, previousPeriod } from '../../../src/core/period.ts';
 import { ApiError, api, messageOf } from '../api/client.ts';
-import { useDisaggregations, useIndicators, useReport, useTemplate, useValidation, useValues } from '../api/queries.ts';
-import { useSession } from '../api/session.tsx';
-import type { DataValue, DataValueSet, DisaggregationView, ImportSummary, Indicator } from '../api/types.ts';
+import { useDisaggregations, useExplanations, useIndicators, useReport, useReportForm, useValues } from '../api/queries.ts';
+import type { DisaggregationView, Explanation, FormCell, ImportSummary, ReportView } from '../api/types.ts';
+import { ReportGate } from '../components/report-gate.tsx';
+import { StateNotice } from '../components/report-state.tsx';
 import { useScope } from '../components/scope.ts';
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import type { Scope } from '../components/scope.ts';
+import { ErrorState, Loading } from '../components/states.tsx';
 import { ValuesFileExchange } from '../components/ValuesFileExchange.tsx';
-import { coreKey, disaggLabel, knownOptions } from '../lib/disagg-labels.ts';
-import { writableUnits } from '../lib/entry-units.ts';
+import { formatDateTime } from '../lib/dates.ts';
+import { disaggLabel, knownOptions } from '../lib/disagg-labels.ts';
+import { changedCells, loadedOf, refusalsByCell, saveRows, shownValue, splitCell, takeStored, textsOf } from '../lib/entry-form.ts';
+import type { CellId, LoadedValue, SaveRow, StaleEntry } from '../lib/entry-form.ts';
+import { cellOf, targetsOf } from '../lib/finding-links.ts';
 import { cellId, liveFindings } from '../lib/live-findings.ts';
 import type { CellFinding } from '../lib/live-findings.ts';
-import { entryGroups } from '../lib/template-order.ts';
+import { summaryInError } from '../lib/values-import.ts';
 
-type Texts = Record<string, string>; // cellId → text typed
-
-interface StaleCell {
-  readonly cell: string;
+interface StaleRow extends StaleEntry {
   readonly indicator: string;
   readonly key: string;
-  readonly base: string;
-  readonly current: string;
-  /** What is stored now, as the server sent it (null: nothing): the base of an overwrite. */
-  readonly currentRaw: string | null;
+  readonly orgUnit: string;
   readonly mine: string;
-  readonly by: string | undefined;
-  readonly at: string | undefined;
+  readonly storedByName: string | null;
 }
 
-interface StaleValue {
-  dataElement: string; categoryOptionCombo: string; base: number | null; current: number | null; storedBy: string | null; lastUpdated: string | null;
+interface StaleDetail {
+  dataElement: string; orgUnit?: string; categoryOptionCombo: string; current: number | string | null;
+  storedBy: string | null; storedByName?: string | null; lastUpdated: string | null;
 }
 
 /** The stale values of a 409 from PUT /api/values, or null when the conflict is of another kind. */
-function staleOf(details: Record<string, unknown> | undefined): StaleValue[] | null {
+function staleOf(details: Record<string, unknown> | undefined): StaleDetail[] | null {
   const list = details?.['stale'];
-  return Array.isArray(list) && list.length > 0 ? (list as StaleValue[]) : null;
+  return Array.isArray(list) && list.length > 0 ? (list as StaleDetail[]) : null;
 }
 
-function valueMap(set: DataValueSet | undefined): Map<string, DataValue> {
-  const map = new Map<string, DataValue>();
-  for (const v of set?.dataValues ?? []) map.set(cellId(v.dataElement, coreKey(v.categoryOptionCombo)), v);
-  return map;
-}
-
-function shown(value: string | undefined): string {
-  if (value === undefined || value === '') return '';
-  const n = Number(value);
-  return Number.isFinite(n) ? formatNumber(n) : value;
-}
-
-/** The cells of an indicator: the total, and each option seen in the data or known for its one dimension. */
-function keysOf(indicator: Indicator, seen: readonly string[], catalogue: readonly DisaggregationView[]): string[] {
+/** The cells of an indicator: the total, and each option of its one dimension (or seen in the data). */
+function keysOf(cell: FormCell, seen: Iterable<string>, catalogue: readonly DisaggregationView[]): string[] {
   const keys = new Set<string>(['']);
-  if (indicator.disaggregations.length === 1) {
-    const dim = indicator.disaggregations[0] ?? '';
-    for (const opt of knownOptions(catalogue, dim)) keys.add(`${dim}=${opt}`);
+  if (cell.disaggregations.length === 1) {
+    for (const opt of knownOptions(catalogue, cell.disaggregations[0] ?? '')) keys.add(`${cell.disaggregations[0]}=${opt}`);
   }
   for (const key of seen) keys.add(key);
   return [...keys];
 }
 
-export function DataEntryPage() {
-  const scope = useScope();
-  const session = useSession();
+function EntryForm({ scope, report }: { scope: Scope; report: ReportView }) {
   const { message } = App.useApp();
   const client = useQueryClient();
-  const writable = useMemo(() => writableUnits(session.me, scope.units), [session.me, scope.units]);
-  const [chosenOrg, setChosenOrg] = useState<string | undefined>(undefined);
-  const org = chosenOrg ?? (writable.some((u) => u.code === scope.org) ? scope.org : writable[0]?.code ?? scope.org);
+  const [params] = useSearchParams();
   const period = scope.period;
   const previous = formatPeriod(previousPeriod(parsePeriod(period)));
+  // A division enters its own figures; the report's unit sees every figure of the form.
+  const valuesOrg = scope.isPart ? scope.org : scope.reportOrg;
+  const children = !scope.isPart;
+  const readable = scope.canRead(valuesOrg);
 
+  const form = useReportForm(scope.reportOrg, period);
   const indicators = useIndicators();
   const disaggregations = useDisaggregations();
-  const report = useReport(scope.org, period);
-  const template = useTemplate(report.data?.workflow.template ?? 'stttt-monthly');
-  const current = useValues(org, period);
-  const before = useValues(org, previous);
-  const validation = useValidation(org, period);
+  const current = useValues(valuesOrg, period, children, readable);
+  const before = useValues(valuesOrg, previous, children, readable);
+  const explanations = useExplanations(valuesOrg, period, children, readable);
 
-  const [texts, setTexts] = useState<Texts>({});
-  const [stale, setStale] = useState<StaleCell[] | null>(null);
+  const cells = useMemo(() => (form.data?.cells ?? []).filter((c) => !scope.isPart || c.reportingUnit === scope.org), [form.data, scope.isPart, scope.org]);
+  const cellByIndicator = useMemo(() => new Map(cells.map((c) => [c.indicator, c])), [cells]);
+  const unitOf = (indicator: string) => cellByIndicator.get(indicator)?.reportingUnit ?? valuesOrg ?? '';
+
+  const [loaded, setLoaded] = useState<Map<CellId, LoadedValue>>(new Map());
+  const [texts, setTexts] = useState<Record<CellId, string>>({});
+  const [stale, setStale] = useState<StaleRow[] | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const baseRef = useRef<Map<string, DataValue>>(new Map());
+  const [refused, setRefused] = useState<Map<CellId, string>>(new Map());
+  const [explaining, setExplaining] = useState<{ cell: CellId; text: string } | null>(null);
 
-  const currentMap = useMemo(() => valueMap(current.data), [current.data]);
-  const previousMap = useMemo(() => valueMap(before.data), [before.data]);
-
-  // The values the edit starts from: what was on the server when the page loaded (or after a save).
+  // What the edit starts from: what the server has when the page loads or after a save.
   useEffect(() => {
-    if (!current.data) return;
-    baseRef.current = currentMap;
-    const next: Texts = {};
-    for (const [cell, v] of currentMap) next[cell] = shown(v.value);
-    setTexts(next);
-  }, [current.data, currentMap]);
+    if (!current.data || !form.data) return;
+    const next = loadedOf(current.data.dataValues, (i) => cellByIndicator.get(i)?.reportingUnit);
+    setLoaded(next);
+    setTexts(textsOf(next));
+  }, [current.data, form.data, cellByIndicator]);
+  const previousMap = useMemo(() => loadedOf(before.data?.dataValues ?? [], (i) => cellByIndicator.get(i)?.reportingUnit), [before.data, cellByIndicator]);
+  const explanationByCell = useMemo(() => {
+    const map = new Map<CellId, Explanation>();
+    for (const e of explanations.data ?? []) map.set(cellOf(e.dataElement, e.categoryOptionCombo), e);
+    return map;
+  }, [explanations.data]);
 
-  const inputIndicators = useMemo(() => (indicators.data ?? []).filter((i) => i.kind !== 'derived'), [indicators.data]);
-  const byCode = useMemo(() => new Map(inputIndicators.map((i) => [i.code, i])), [inputIndicators]);
-  const groups = useMemo(() => entryGroups(template.data, inputIndicators.map((i) => i.code)), [template.data, inputIndicators]);
-
-  const seenKeys = useMemo(() => {
+  const keysByIndicator = useMemo(() => {
     const seen = new Map<string, Set<string>>();
-    for (const map of [currentMap, previousMap]) {
-      for (const v of map.values()) {
-        const set = seen.get(v.dataElement) ?? new Set<string>();
-        set.add(coreKey(v.categoryOptionCombo));
-        seen.set(v.dataElement, set);
+    for (const cell of [...loaded.keys(), ...previousMap.keys()]) {
+      const { indicator, key } = splitCell(cell);
+      seen.set(indicator, (seen.get(indicator) ?? new Set()).add(key));
+    }
+    return new Map(cells.map((c) => [c.indicator, keysOf(c, seen.get(c.indicator) ?? [], disaggregations.data ?? [])]));
+  }, [cells, loaded, previousMap, disaggregations.data]);
+
+  const liveByCell = useMemo(() => {
+    const map = new Map<CellId, CellFinding[]>();
+    for (const c of cells) {
+      const own: Record<string, string> = {};
+      for (const key of keysByIndicator.get(c.indicator) ?? []) own[key] = texts[cellId(c.indicator, key)] ?? '';
+      for (const f of liveFindings({ code: c.indicator, valueType: c.valueType }, own)) map.set(f.cell, [...(map.get(f.cell) ?? []), f]);
+    }
+    return map;
+  }, [cells, keysByIndicator, texts]);
+
+  // The server's findings (rules and report checks) on the figures shown here; a missing
+  // figure is left out (its empty cell says so), so the notes stay readable.
+  const serverByIndicator = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const f of report.findings) {
+      if (f.rule.startsWith('report:missing_value')) continue;
+      for (const t of targetsOf(f)) {
+        if (t.kind !== 'cell' || !cellByIndicator.has(t.indicator)) continue;
+        map.set(t.indicator, [...(map.get(t.indicator) ?? []), f.message]);
       }
     }
-    return seen;
-  }, [currentMap, previousMap]);
-
-  const cellsOf = (indicator: Indicator) => keysOf(indicator, [...(seenKeys.get(indicator.code) ?? [])], disaggregations.data ?? []);
-
-  const findingsByCell = useMemo(() => {
-    const map = new Map<string, CellFinding[]>();
-    for (const indicator of inputIndicators) {
-      const own: Record<string, string> = {};
-      for (const key of cellsOf(indicator)) own[key] = texts[cellId(indicator.code, key)] ?? '';
-      for (const f of liveFindings(indicator, own)) map.set(f.cell, [...(map.get(f.cell) ?? []), f]);
-    }
     return map;
-  }, [texts, inputIndicators, seenKeys]);
+  }, [report.findings, cellByIndicator]);
 
-  const serverFindingsByIndicator = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const f of validation.data?.findings ?? []) {
-      for (const code of f.indicators ?? []) map.set(code, [...(map.get(code) ?? []), f.message]);
-    }
-    return map;
-  }, [validation.data]);
+  const changed = useMemo(() => changedCells(texts, loaded).filter((c) => cellByIndicator.get(splitCell(c).indicator)?.editable), [texts, loaded, cellByIndicator]);
+  const blocking = changed.filter((c) => (liveByCell.get(c) ?? []).some((f) => f.blocking));
+  const editable = cells.some((c) => c.editable);
+  const lockedReason = cells.find((c) => !c.editable && c.lockedReason)?.lockedReason ?? null;
 
-  const changedCells = useMemo(() => Object.entries(texts).filter(([cell, text]) => {
-    const base = baseRef.current.get(cell);
-    return shown(base?.value) !== text.trim();
-  }), [texts]);
-  const blocking = [...findingsByCell.values()].flat().filter((f) => f.blocking);
+  // A finding's link names a cell: show it, focused and flashing, once the form is drawn.
+  const focus = params.get('focus');
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focus || focused.current === focus) return;
+    const input = document.getElementById(`cell-${focus}`);
+    if (!input) return;
+    focused.current = focus;
+    input.scrollIntoView({ block: 'center' });
+    input.focus({ preventScroll: true });
+    const box = input.closest('.entry-cell');
+    box?.classList.add('flash');
+    setTimeout(() => box?.classList.remove('flash'), 2100);
+  });
 
-  // Enter moves to the next cell, as Tab does; Shift+Enter goes back.
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    const inputs = [...document.querySelectorAll<HTMLInputElement>('input[data-entry-cell]')];
+    const inputs = [...document.querySelectorAll<HTMLInputElement>('input[data-entry-cell]:not([readonly])')];
     const at = inputs.indexOf(event.currentTarget);
     inputs[at + (event.shiftKey ? -1 : 1)]?.focus();
   };
 
+  const refresh = async () => {
+    for (const key of ['values', 'validation', 'reports', 'analytics', 'explanations']) await client.invalidateQueries({ queryKey: [key] });
+  };
+
   const save = async (overwrite: boolean) => {
-    if (!org) return;
     setSaving(true);
     setSaveError(null);
-    const rows = changedCells.map(([cell, text]) => {
-      const [indicator = '', key = ''] = cell.split('|');
-      const value = parseVietnameseNumber(text);
-      return { cell, indicator, key, text: text.trim(), value };
-    });
+    setRefused(new Map());
+    const base = new Map(loaded);
+    // Overwriting bases each stale cell on what the server showed in the conflict.
+    if (overwrite) {
+      for (const s of stale ?? []) {
+        if (s.current === null) base.delete(s.cell);
+        else base.set(s.cell, { value: s.current });
+      }
+    }
+    const rows: SaveRow[] = saveRows(changed, texts, base, unitOf);
     try {
-      // Each value carries what it was based on; the server refuses the whole set with
-      // 409 when one of them changed since (checked in the write's own transaction).
-      // Overwriting bases the write on what the server showed in the conflict.
       const summary = await api.put<ImportSummary>('/api/values', {
-        orgUnit: org,
         period,
-        dataValues: rows.map((r) => {
-          const base = overwrite ? (stale?.find((s) => s.cell === r.cell)?.currentRaw ?? baseRef.current.get(r.cell)?.value ?? null) : (baseRef.current.get(r.cell)?.value ?? null);
-          return { dataElement: r.indicator, categoryOptionCombo: r.key === '' ? 'default' : r.key, value: r.value === null ? '' : String(r.value), base };
-        }),
+        dataValues: rows.map((r) => ({ dataElement: r.dataElement, categoryOptionCombo: r.categoryOptionCombo, orgUnit: r.orgUnit, value: r.value, base: r.base })),
       });
       if (summary.status === 'ERROR' || summary.conflicts.length > 0) {
-        setSaveError(summary.conflicts.map((c) => c.message).join(' ') || 'Không ghi được số liệu.');
+        const { cells: byCell, general } = refusalsByCell(summary.conflicts, rows);
+        setRefused(byCell);
+        setSaveError([...general, ...(byCell.size ? [`${byCell.size} ô chưa lưu được: xem ghi chú đỏ dưới ô.`] : [])].join(' ') || 'Không ghi được số liệu.');
         return;
       }
       setStale(null);
-      message.success(`Đã lưu ${formatNumber(summary.importCount.imported + summary.importCount.updated + summary.importCount.deleted)} số liệu.`);
-      await client.invalidateQueries({ queryKey: ['values'] });
-      await client.invalidateQueries({ queryKey: ['validation'] });
-      await client.invalidateQueries({ queryKey: ['reports'] });
-      await client.invalidateQueries({ queryKey: ['analytics'] });
+      const { imported, updated, deleted } = summary.importCount;
+      message.success(`Đã lưu ${formatNumber(imported + updated + deleted)} số liệu${deleted > 0 ? ` (xóa ${formatNumber(deleted)})` : ''}.`);
+      await refresh();
     } catch (error) {
       const staleValues = error instanceof ApiError && error.code === 'conflict' ? staleOf(error.details) : null;
+      const summary = error instanceof ApiError ? summaryInError(error.details) : null;
       if (staleValues) {
         setStale(staleValues.map((s) => {
-          const cell = cellId(s.dataElement, coreKey(s.categoryOptionCombo));
-          const [indicator = '', key = ''] = cell.split('|');
-          const raw = s.current === null ? null : String(s.current);
+          const cell = cellOf(s.dataElement, s.categoryOptionCombo);
+          const { indicator, key } = splitCell(cell);
           return {
-            cell, indicator, key, base: shown(s.base === null ? '' : String(s.base)), current: shown(raw ?? ''), currentRaw: raw,
-            mine: rows.find((r) => r.cell === cell)?.text ?? '', by: s.storedBy ?? undefined, at: s.lastUpdated ?? undefined,
+            cell, indicator, key, orgUnit: s.orgUnit ?? unitOf(indicator), current: s.current === null ? null : String(s.current),
+            storedBy: s.storedBy, storedByName: s.storedByName ?? null, lastUpdated: s.lastUpdated,
+            mine: (texts[cell] ?? '').trim(),
           };
         }));
+      } else if (summary) {
+        const { cells: byCell, general } = refusalsByCell(summary.conflicts, rows);
+        setRefused(byCell);
+        setSaveError([...general, ...(byCell.size ? [`${byCell.size} ô chưa lưu được: xem ghi chú đỏ dưới ô.`] : [])].join(' ') || messageOf(error));
       } else {
         setSaveError(messageOf(error));
       }
@@ -209,146 +222,219 @@ export function DataEntryPage() {
     }
   };
 
-  // After a file import the page shows what is stored now (the values, their findings, the report's figures).
-  const refreshAfterImport = async () => {
-    for (const key of ['values', 'validation', 'reports', 'analytics']) await client.invalidateQueries({ queryKey: [key] });
+  const undo = () => {
+    setTexts(textsOf(loaded));
+    setRefused(new Map());
+    setSaveError(null);
   };
 
-  const takeTheirs = async () => {
+  const keepStored = () => {
+    const next = takeStored(stale ?? [], texts, loaded);
+    setLoaded(next.loaded);
+    setTexts(next.texts);
     setStale(null);
-    baseRef.current = new Map();
-    await client.invalidateQueries({ queryKey: ['values', org, period] });
   };
 
-  if (indicators.isPending || current.isPending || disaggregations.isPending) return <Loading />;
-  if (indicators.isError) return <ErrorState error={indicators.error} onRetry={() => void indicators.refetch()} />;
-  if (current.isError) return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
-  if (inputIndicators.length === 0) return <EmptyState description="Chưa có chỉ tiêu nào trong danh mục." />;
+  const saveExplanation = async () => {
+    if (!explaining) return;
+    const { indicator, key } = splitCell(explaining.cell);
+    try {
+      await api.put('/api/explanations', { orgUnit: unitOf(indicator), period, dataElement: indicator, categoryOptionCombo: key === '' ? 'default' : key, text: explaining.text.trim() });
+      message.success(explaining.text.trim() ? 'Đã lưu giải trình.' : 'Đã bỏ giải trình.');
+      setExplaining(null);
+      await refresh();
+    } catch (error) {
+      message.error(`Không lưu được giải trình: ${messageOf(error)}`);
+    }
+  };
 
-  const unitName = scope.units.find((u) => u.code === org)?.name ?? org;
-  const canWrite = writable.some((u) => u.code === org);
+  if (form.isPending || indicators.isPending || disaggregations.isPending || (readable && current.isPending)) return <Loading />;
+  if (form.isError) return <ErrorState error={form.error} onRetry={() => void form.refetch()} />;
+  if (current.isError) return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
+
+  const kindOf = new Map((indicators.data ?? []).map((i) => [i.code, i.kind]));
+  // A figure the template names without quoting it in a section (its reporting unit set
+  // in the template) goes under "Chỉ tiêu khác".
+  const sectionTitle = (id: string | null, number: string | null) => {
+    const s = id ? report.sections?.find((x) => x.id === id) : undefined;
+    return s ? `${s.number}. ${s.title}` : number || 'Chỉ tiêu khác của biểu';
+  };
+  const groups: { section: string | null; title: string; cells: FormCell[] }[] = [];
+  // In the template's order; the figures of no section together at the end.
+  for (const c of [...cells.filter((x) => x.section), ...cells.filter((x) => !x.section)]) {
+    const last = groups.at(-1);
+    if (last && last.section === c.section) last.cells.push(c);
+    else groups.push({ section: c.section, title: sectionTitle(c.section, c.sectionNumber), cells: [c] });
+  }
+  const catalogue = disaggregations.data ?? [];
+  const staleName = (s: StaleRow) => `${cellByIndicator.get(s.indicator)?.name ?? s.indicator} (${disaggLabel(catalogue, s.key)})`;
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <div>
           <Typography.Title level={1} className="page-title">Nhập số liệu</Typography.Title>
-          <Typography.Text type="secondary">{unitName} · {periodLabel(parsePeriod(period))} · so sánh với {periodLabel(parsePeriod(previous))}</Typography.Text>
+          <Typography.Text type="secondary">
+            {scope.unitName(scope.org)} · {periodLabel(parsePeriod(period))} · so sánh với {periodLabel(parsePeriod(previous))}
+          </Typography.Text>
         </div>
-        <Space>
-          {writable.length > 1 && (
-            <Select aria-label="Đơn vị nhập liệu" value={org} style={{ width: 280 }} onChange={(v: string) => setChosenOrg(v)}
-              options={writable.map((u) => ({ value: u.code, label: u.name }))} />
-          )}
-          <Tag color={changedCells.length ? 'blue' : 'default'}>{changedCells.length} ô đã sửa</Tag>
-          <Button icon={<UndoOutlined />} disabled={!changedCells.length || saving} onClick={() => void takeTheirs()}>Hủy thay đổi</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!canWrite || !changedCells.length || blocking.length > 0} onClick={() => void save(false)}>
-            Lưu số liệu
-          </Button>
-        </Space>
+        {valuesOrg && (
+          <Space wrap aria-label="Trao đổi số liệu qua tệp">
+            <ValuesFileExchange org={valuesOrg} period={period} template={report.workflow.template} canWrite={editable} onImported={refresh} withChildren={children} />
+          </Space>
+        )}
       </Space>
-      {org && (
-        <Space wrap style={{ marginBottom: 12 }} aria-label="Trao đổi số liệu qua tệp">
-          <ValuesFileExchange org={org} period={period} template={report.data?.workflow.template} canWrite={canWrite} onImported={refreshAfterImport} />
-        </Space>
+      <StateNotice workflow={report.workflow} scope={scope} />
+      {!editable && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="read-only"
+          title="Số liệu chỉ để xem."
+          description={lockedReason ?? 'Bạn không có quyền nhập số liệu ở đây.'} />
       )}
-      {!canWrite && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="Bạn chỉ được xem số liệu của đơn vị này." />}
-      {blocking.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Có ${blocking.length} ô cần sửa trước khi lưu.`} />}
-      {saveError && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} title="Không lưu được" description={saveError} onClose={() => setSaveError(null)} role="alert" />}
+      {cells.length === 0 && <Card><Typography.Text type="secondary">{scope.unitName(scope.org)} không nhập chỉ tiêu nào của báo cáo này.</Typography.Text></Card>}
       {groups.map((group) => (
-        <Card key={group.title} size="small" title={group.title} style={{ marginBottom: 12 }}>
-          <Table<Indicator>
-            className="entry-table"
-            size="small"
-            pagination={false}
-            rowKey="code"
-            dataSource={group.codes.flatMap((c) => byCode.get(c) ?? [])}
-            columns={[
-              {
-                title: 'Chỉ tiêu', key: 'name', width: 320,
-                render: (_, indicator) => (
-                  <div>
-                    <div style={{ fontWeight: 500 }}>{indicator.name}</div>
-                    <div style={{ fontSize: 12, color: '#667085' }}>{indicator.unit} · {indicator.kind === 'stock' ? 'lũy kế' : 'trong kỳ'}</div>
-                    {(serverFindingsByIndicator.get(indicator.code) ?? []).map((m) => <div key={m} className="finding-note warning">{m}</div>)}
-                  </div>
-                ),
-              },
-              {
-                title: 'Số liệu kỳ này (kỳ trước, thay đổi)', key: 'cells',
-                render: (_, indicator) => (
-                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-                    {cellsOf(indicator).map((key) => {
-                      const cell = cellId(indicator.code, key);
-                      const text = texts[cell] ?? '';
-                      const prev = previousMap.get(cell)?.value;
-                      const now = parseVietnameseNumber(text);
-                      const findings = findingsByCell.get(cell) ?? [];
-                      const severity = findings.some((f) => f.severity === 'error') ? 'has-error' : findings.length ? 'has-warning' : '';
-                      const label = `${indicator.name}: ${disaggLabel(disaggregations.data ?? [], key)}`;
-                      return (
-                        <div key={key} style={{ width: 132 }}>
-                          <label htmlFor={`cell-${cell}`} style={{ fontSize: 12, color: '#475467', display: 'block' }}>{disaggLabel(disaggregations.data ?? [], key)}</label>
-                          <Input
-                            id={`cell-${cell}`}
-                            aria-label={label}
-                            data-entry-cell={cell}
-                            className={`entry-input ${severity}`}
-                            value={text}
-                            disabled={!canWrite}
-                            inputMode="decimal"
-                            onChange={(e) => setTexts((t) => ({ ...t, [cell]: e.target.value }))}
-                            onBlur={() => {
-                              const n = parseVietnameseNumber(text);
-                              if (n !== null) setTexts((t) => ({ ...t, [cell]: formatNumber(n) }));
-                            }}
-                            onKeyDown={onKeyDown}
-                            aria-invalid={severity === 'has-error'}
-                          />
-                          <div style={{ fontSize: 11, color: '#667085' }}>
-                            {prev !== undefined ? (
-                              <Tooltip title={`${periodLabel(parsePeriod(previous))}: ${shown(prev)}`}>
-                                <span>trước: {shown(prev)}{now !== null ? ` · ${formatDelta(now - Number(prev))}` : ''}</span>
-                              </Tooltip>
-                            ) : 'kỳ trước: chưa có'}
-                          </div>
-                          {findings.map((f) => <div key={f.message} className={`finding-note ${f.severity}`} role="alert">{f.message}</div>)}
-                        </div>
-                      );
-                    })}
-                  </div>
-                ),
-              },
-            ]}
-          />
+        <Card key={group.section ?? 'other'} size="small" title={group.title} style={{ marginBottom: 12 }}>
+          {group.cells.map((c) => (
+            <div key={c.indicator} className="entry-indicator" data-indicator={c.indicator}>
+              <div className="entry-indicator-head">
+                <div style={{ fontWeight: 500 }}>{c.name}</div>
+                <div style={{ fontSize: 12, color: '#667085' }}>
+                  {c.unit} · {kindOf.get(c.indicator) === 'stock' ? 'lũy kế' : 'trong kỳ'}
+                  {!scope.isPart && <> · <Tag style={{ fontSize: 11, marginInlineEnd: 0 }}>{c.reportingUnitName}</Tag></>}
+                </div>
+                {(serverByIndicator.get(c.indicator) ?? []).map((m) => <div key={m} className="finding-note warning">{m}</div>)}
+              </div>
+              <div className="entry-cells">
+                {(keysByIndicator.get(c.indicator) ?? ['']).map((key) => {
+                  const cell = cellId(c.indicator, key);
+                  const text = texts[cell] ?? '';
+                  const prev = previousMap.get(cell)?.value;
+                  const now = parseVietnameseNumber(text);
+                  const findings = liveByCell.get(cell) ?? [];
+                  const refusal = refused.get(cell);
+                  const severity = refusal || findings.some((f) => f.severity === 'error') ? 'has-error' : findings.length ? 'has-warning' : changed.includes(cell) ? 'is-changed' : '';
+                  const label = disaggLabel(catalogue, key);
+                  const explanation = explanationByCell.get(cell);
+                  const flagged = findings.length > 0 || (key === '' && serverByIndicator.has(c.indicator));
+                  return (
+                    <div key={key} className="entry-cell">
+                      <label htmlFor={`cell-${cell}`} style={{ fontSize: 12, color: '#475467', display: 'block' }}>{label}</label>
+                      <Input
+                        id={`cell-${cell}`}
+                        aria-label={`${c.name}: ${label}`}
+                        data-entry-cell={cell}
+                        className={`entry-input ${severity}`}
+                        value={text}
+                        readOnly={!c.editable}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        onChange={(e) => setTexts((t) => ({ ...t, [cell]: e.target.value }))}
+                        onBlur={() => {
+                          const n = parseVietnameseNumber(text);
+                          if (n !== null) setTexts((t) => ({ ...t, [cell]: formatNumber(n) }));
+                        }}
+                        onKeyDown={onKeyDown}
+                        aria-invalid={severity === 'has-error'}
+                      />
+                      <div style={{ fontSize: 11, color: '#667085' }}>
+                        {prev !== undefined ? (
+                          <Tooltip title={`${periodLabel(parsePeriod(previous))}: ${shownValue(prev)}`}>
+                            <span>trước: {shownValue(prev)}{now !== null ? ` · ${formatDelta(now - Number(prev))}` : ''}</span>
+                          </Tooltip>
+                        ) : 'kỳ trước: chưa có'}
+                      </div>
+                      {findings.map((f) => <div key={f.message} className={`finding-note ${f.severity}`} role="alert">{f.message}</div>)}
+                      {refusal && <div className="finding-note error" role="alert">{refusal}</div>}
+                      {explanation && <div className="finding-note" data-testid="cell-explanation" style={{ color: '#1f4e9c' }}>Giải trình: {explanation.text}</div>}
+                      {c.editable && (flagged || explanation) && (
+                        <Button type="link" size="small" icon={<CommentOutlined />} style={{ padding: 0, height: 'auto', fontSize: 12 }}
+                          onClick={() => setExplaining({ cell, text: explanation?.text ?? '' })}>
+                          {explanation ? 'Sửa giải trình' : 'Giải trình'}
+                        </Button>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          ))}
         </Card>
       ))}
+      {editable && (
+        <div className="entry-savebar" role="region" aria-label="Lưu số liệu">
+          <Tag color={changed.length ? 'blue' : 'default'}>{changed.length} ô đã sửa</Tag>
+          {blocking.length > 0 && <Typography.Text type="danger">{blocking.length} ô cần sửa trước khi lưu</Typography.Text>}
+          <div className="savebar-spacer" />
+          <Button icon={<UndoOutlined />} disabled={!changed.length || saving} onClick={undo}>Hủy thay đổi</Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!changed.length || blocking.length > 0} onClick={() => void save(false)}>Lưu số liệu</Button>
+        </div>
+      )}
+      {saveError && (
+        <Alert type="error" showIcon closable style={{ marginTop: 12 }} title="Chưa lưu được" description={saveError} onClose={() => setSaveError(null)} role="alert" />
+      )}
       <Modal
         open={stale !== null}
         title="Số liệu đã được người khác thay đổi"
-        width={820}
+        width={760}
         onCancel={() => setStale(null)}
         footer={[
-          <Button key="theirs" onClick={() => void takeTheirs()}>Lấy số liệu mới (bỏ số của tôi)</Button>,
+          <Button key="theirs" onClick={keepStored}>Giữ số đang lưu (bỏ số của tôi)</Button>,
           <Button key="mine" type="primary" danger onClick={() => void save(true)}>Ghi đè bằng số của tôi</Button>,
         ]}
       >
         <Typography.Paragraph>
-          Từ lúc bạn mở trang, các ô dưới đây đã được lưu với giá trị khác. Chưa có gì bị ghi đè; hãy chọn giữ số nào.
+          Từ lúc bạn mở trang, các ô dưới đây đã được lưu với giá trị khác. Chưa có gì bị ghi đè; hãy chọn giữ số nào. Các ô khác bạn đã sửa vẫn giữ nguyên.
         </Typography.Paragraph>
-        <Table<StaleCell>
+        <Table<StaleRow>
           size="small"
           pagination={false}
           rowKey="cell"
           dataSource={stale ?? []}
+          scroll={{ x: 'max-content' }}
           columns={[
-            { title: 'Chỉ tiêu', key: 'i', render: (_, s) => `${byCode.get(s.indicator)?.name ?? s.indicator} (${disaggLabel(disaggregations.data ?? [], s.key)})` },
-            { title: 'Lúc bạn mở', dataIndex: 'base', className: 'num' },
-            { title: 'Hiện đã lưu', key: 'current', className: 'num', render: (_, s) => <span><b>{s.current || '(trống)'}</b>{s.by ? <div style={{ fontSize: 11 }}>{s.by}</div> : null}</span> },
-            { title: 'Bạn nhập', dataIndex: 'mine', className: 'num' },
+            { title: 'Chỉ tiêu', key: 'i', render: (_, s) => staleName(s) },
+            { title: 'Bạn nhập', key: 'mine', className: 'num', render: (_, s) => s.mine || '(xóa)' },
+            {
+              title: 'Đang lưu', key: 'current', className: 'num', render: (_, s) => (
+                <span>
+                  <b>{s.current === null ? '(trống)' : shownValue(s.current)}</b>
+                  {(s.storedByName ?? s.storedBy) && <div style={{ fontSize: 12 }}>{s.storedByName ?? s.storedBy}</div>}
+                  {s.lastUpdated && <div style={{ fontSize: 12 }}>lúc {formatDateTime(s.lastUpdated)}</div>}
+                </span>
+              ),
+            },
           ]}
         />
       </Modal>
+      <Modal open={explaining !== null} title="Giải trình số liệu" okText="Lưu giải trình" cancelText="Hủy" onOk={() => void saveExplanation()} onCancel={() => setExplaining(null)}>
+        {explaining && (
+          <>
+            <Typography.Paragraph>
+              {cellByIndicator.get(splitCell(explaining.cell).indicator)?.name} ({disaggLabel(catalogue, splitCell(explaining.cell).key)}): {texts[explaining.cell] || '(trống)'}
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+              Giải trình hiện cho người duyệt bên cạnh kết quả kiểm tra; kết quả kiểm tra vẫn giữ nguyên.
+            </Typography.Paragraph>
+            <label htmlFor="explanation-text">Nội dung giải trình</label>
+            <Input.TextArea id="explanation-text" rows={4} maxLength={2000} value={explaining.text} onChange={(e) => setExplaining({ ...explaining, text: e.target.value })} />
+          </>
+        )}
+      </Modal>
     </div>
+  );
+}
+
+function WithReport({ scope }: { scope: Scope }) {
+  const report = useReport(scope.reportOrg, scope.period);
+  if (report.isPending) return <Loading />;
+  if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
+  return <EntryForm scope={scope} report={report.data} />;
+}
+
+export function DataEntryPage() {
+  const scope = useScope();
+  return (
+    <ReportGate scope={scope} title="Nhập số liệu" what="Biểu nhập số liệu đi theo báo cáo của kỳ.">
+      {() => <WithReport scope={scope} />}
+    </ReportGate>
   );
 }

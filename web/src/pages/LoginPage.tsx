@@ -15,15 +15,17 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const from = (location.state as { from?: string } | null)?.from ?? '/tong-quan';
-  if (session.me) return <Navigate to={from} replace />;
+  const state = location.state as { from?: string; user?: string | null } | null;
+  // The page someone else was on is not where this user's work is.
+  const target = (username: string) => (state?.from && (!state.user || state.user === username) ? state.from : '/tong-quan');
+  if (session.me) return <Navigate to={target(session.me.username)} replace />;
 
   const submit = async (values: LoginForm) => {
     setBusy(true);
     setError(null);
     try {
-      await session.login(values.username, values.password);
-      navigate(from, { replace: true });
+      const me = await session.login(values.username, values.password);
+      navigate(target(me.username), { replace: true });
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -33,7 +35,7 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(180deg, #a4161a 0, #a4161a 220px, #f5f6f8 220px)' }}>
-      <Card style={{ width: 400, boxShadow: '0 8px 24px rgba(16,24,40,.12)' }}>
+      <Card style={{ width: 'calc(100% - 24px)', maxWidth: 400, boxShadow: '0 8px 24px rgba(16,24,40,.12)' }}>
         <div style={{ textAlign: 'center', marginBottom: 16 }}>
           <div style={{ fontSize: 12, color: '#667085', textTransform: 'uppercase' }}>Hệ thống báo cáo định kỳ</div>
           <Typography.Title level={1} style={{ fontSize: 22, margin: '4px 0 0' }}>Đăng nhập</Typography.Title>

@@ -1,6 +1,8 @@
 // GET /api/audit?org=&period=&user=&kind=&limit=: the audit trail (who, when, what,
-// before and after), most recent first, within the caller's read_audit scope.
+// before and after, and each as a Vietnamese sentence with its changed fields), most
+// recent first, within the caller's read_audit scope.
 import { z } from 'zod';
+import { describeAuditEvents } from '../../../app/audit/describe-audit-events.ts';
 import { listAuditEvents } from '../../../app/audit/list-audit-events.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import { AppError } from '../../../app/app-error.ts';
@@ -19,7 +21,9 @@ export function registerAuditRoutes(app: ZodApp, context: ApiContext): void {
       }),
       response: {
         200: z.object({ events: z.array(z.object({
-          id: z.number().optional(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(),
+          id: z.number().optional(), at: z.string(), actor: z.string(), actorName: z.string(), action: z.string(), entity: z.string(),
+          actionLabel: z.string().describe('Loại thao tác bằng tiếng Việt'), summary: z.string().describe('Câu mô tả thay đổi'),
+          changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })).describe('Các trường đã đổi, giá trị viết theo kiểu Việt Nam'),
           orgUnit: z.string().nullable().optional(), period: z.string().nullable().optional(), before: z.unknown().optional(), after: z.unknown().optional(),
         })) }),
         ...ERRORS,
@@ -37,6 +41,6 @@ export function registerAuditRoutes(app: ZodApp, context: ApiContext): void {
       store: context.store, principal: principalOf(request),
       query: { ...(org ? { orgUnit: org } : {}), ...(periodCode ? { period: periodCode } : {}), ...(user ? { user } : {}), ...(kind ? { kind } : {}), ...(limit ? { limit } : {}) },
     });
-    return { events };
+    return { events: (await describeAuditEvents({ store: context.store, events })).map((e) => ({ ...e, changes: [...e.changes] })) };
   });
 }

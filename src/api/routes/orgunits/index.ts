@@ -1,6 +1,7 @@
 // GET /api/orgunits: the units the caller may read (its subtrees), in tree order.
 import { z } from 'zod';
 import { isWithinPath, readableRoots } from '../../../core/access.ts';
+import { unitKindLabel } from '../../../core/labels.ts';
 import { loadOrgTree } from '../../../app/accounts/principal.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
@@ -8,7 +9,7 @@ import { ERRORS } from '../schemas.ts';
 
 const ZOrgUnit = z.object({
   code: z.string(), name: z.string(), shortName: z.string().nullable(), parentCode: z.string().nullable(),
-  level: z.number().int(), path: z.string(), kind: z.string().nullable(), openingDate: z.string().nullable(), closingDate: z.string().nullable(),
+  level: z.number().int(), path: z.string(), kind: z.string().nullable(), kindLabel: z.string().describe('Loại đơn vị bằng tiếng Việt'), openingDate: z.string().nullable(), closingDate: z.string().nullable(),
 });
 
 export function registerOrgUnitRoutes(app: ZodApp, context: ApiContext): void {
@@ -19,7 +20,7 @@ export function registerOrgUnitRoutes(app: ZodApp, context: ApiContext): void {
     return {
       orgUnits: units.map((u) => ({
         code: u.code, name: u.name, shortName: u.shortName ?? null, parentCode: u.parentCode, level: u.level, path: u.path,
-        kind: u.kind ?? null, openingDate: u.openingDate ?? null, closingDate: u.closingDate ?? null,
+        kind: u.kind ?? null, kindLabel: unitKindLabel(u.kind), openingDate: u.openingDate ?? null, closingDate: u.closingDate ?? null,
       })),
     };
   });

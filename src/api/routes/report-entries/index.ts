@@ -10,6 +10,7 @@ import { AppError } from '../../../app/app-error.ts';
 import { requireReportReader } from '../../../app/reports/report-entry-scope.ts';
 import type { EntryKind } from '../../../app/reports/report-entry-scope.ts';
 import { listReportEntries } from '../../../app/reports/list-report-entries.ts';
+import { explainMissingReport } from '../../../app/reports/missing-report.ts';
 import { writeReportEntry } from '../../../app/reports/write-report-entry.ts';
 import { ENTRY_ID_PATTERN, ENTRY_ID_RULE } from '../../../core/entry-id.ts';
 import { principalOf } from '../../auth/request-auth.ts';
@@ -84,8 +85,11 @@ export function registerReportEntryRoutes(app: ZodApp, context: ApiContext): voi
     app.get(base, {
       schema: { tags, summary: `Danh sách ${spec.label} của báo cáo`, params: ZParams, response: { 200: z.object({ reportVersion: z.number(), status: z.string(), entries: z.array(spec.out) }), ...ERRORS } },
     }, async (request) => {
-      await requireReportReader({ store: context.store, principal: principalOf(request), orgUnit: request.params.org, period: request.params.period });
-      const { report, entries } = await listReportEntries({ store: context.store, orgUnit: request.params.org, period: request.params.period, kind });
+      const { org, period } = request.params;
+      // A period without a report: 404 with what an empty state needs (details.reason 'no_report').
+      const explain = async (error: unknown) => { throw await explainMissingReport({ store: context.store, principal: principalOf(request), orgUnit: org, period, error }); };
+      await requireReportReader({ store: context.store, principal: principalOf(request), orgUnit: org, period }).catch(explain);
+      const { report, entries } = await listReportEntries({ store: context.store, orgUnit: org, period, kind }).catch(explain);
       return { reportVersion: report.version, status: report.status, entries };
     });
 

@@ -4,17 +4,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../app/app-error.ts';
 import { loadOrgTree, requireAccess } from '../../../app/accounts/principal.ts';
-import { validateOrgUnitPeriod } from '../../../app/analysis/validate-org-unit-period.ts';
-import type { Finding } from '../../../core/finding.ts';
+import { listFindings } from '../../../app/reports/list-findings.ts';
 import { formatPeriod, tryParsePeriod } from '../../../core/period.ts';
 import { principalOf } from '../../auth/request-auth.ts';
 import type { ApiContext, ZodApp } from '../../context.ts';
+import { presentFindings, ZFinding } from '../reports/report-schemas.ts';
 import { ERRORS, ZBooleanQuery, ZOrgCode, ZPeriodCode } from '../schemas.ts';
 
-const ZFinding = z.object({
-  rule: z.string(), orgUnit: z.string(), period: z.string(), left: z.number().nullable(), right: z.number().nullable(),
-  severity: z.enum(['error', 'warning', 'info']), message: z.string(), indicators: z.array(z.string()).optional(),
-});
 
 export function registerValidationRoutes(app: ZodApp, context: ApiContext): void {
   app.get('/api/validation', {
@@ -31,12 +27,11 @@ export function registerValidationRoutes(app: ZodApp, context: ApiContext): void
     const parsed = tryParsePeriod(request.query.period);
     if (!parsed.ok) throw new AppError('bad_request', `Kỳ báo cáo "${request.query.period}" không hợp lệ.`, { field: 'querystring.period' });
     requireAccess(principalOf(request), await loadOrgTree(context.store), 'read', org);
-    const result = await validateOrgUnitPeriod({ store: context.store, orgUnit: org, period: parsed.period, children });
+    const result = await listFindings({ store: context.store, orgUnit: org, period: parsed.period, children });
     if (!result.ok) throw new AppError('not_found', result.problem, { field: 'querystring.org' });
     const period = formatPeriod(parsed.period);
-    const plain = (list: readonly Finding[]) => list.map(({ indicators, ...f }) => ({ ...f, ...(indicators ? { indicators: [...indicators] } : {}) }));
-    const findings = plain(result.findings);
-    const reportFindings = plain(result.reportFindings);
+    const findings = presentFindings(result.findings);
+    const reportFindings = presentFindings(result.reportFindings);
     return {
       orgUnit: org, period, orgUnits: [...result.orgUnits], findings, reportFindings,
       errors: [...findings, ...reportFindings].filter((f) => f.severity === 'error').length,

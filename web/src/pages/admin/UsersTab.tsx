@@ -1,6 +1,8 @@
 // Quản trị → Người dùng: the accounts with their roles and scopes; an admin adds an
-// account, changes its role and unit, locks or unlocks it (PATCH/POST /api/users,
-// audited by the server, which also refuses anything outside the admin's subtree).
+// account, changes its role and unit, stops or restarts it (PATCH /api/users), and
+// lifts a login lockout after too many wrong passwords ("Mở khóa", POST
+// /api/users/{name}/unlock). The server audits each change and refuses anything
+// outside the admin's subtree.
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -11,6 +13,8 @@ import { useUsers } from '../../api/queries.ts';
 import { useSession } from '../../api/session.tsx';
 import type { OrgUnit, UserView } from '../../api/types.ts';
 import { ErrorState } from '../../components/states.tsx';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { capitalise } from '../../lib/work-scope.ts';
 
 interface Draft { username: string; displayName: string; password: string; role: Role; orgUnit: string }
 
@@ -64,20 +68,32 @@ export function UsersTab({ units }: { units: readonly OrgUnit[] }) {
         <Button type="primary" onClick={() => open('new')}>Thêm người dùng</Button>
       </Space>
       {error && editing === null && <Alert type="error" showIcon role="alert" title="Không thực hiện được" description={error} closable onClose={() => setError(null)} style={{ marginBottom: 8 }} />}
-      <Table<UserView> size="small" rowKey="username" loading={users.isPending} dataSource={users.data ?? []} pagination={false}
+      <Table<UserView> size="small" rowKey="username" loading={users.isPending} dataSource={users.data ?? []} pagination={false} scroll={{ x: 'max-content' }}
         locale={{ emptyText: 'Chưa có người dùng.' }}
         columns={[
           { title: 'Tên đăng nhập', dataIndex: 'username', width: 150 },
           { title: 'Họ tên', dataIndex: 'displayName' },
-          { title: 'Vai trò và phạm vi', key: 'g', render: (_, u) => u.grants.map((g) => <Tag key={`${g.role}${g.orgUnit}`}>{ROLE_LABELS[g.role]} · {unitName(g.orgUnit)}</Tag>) },
-          { title: 'Trạng thái', key: 's', width: 110, render: (_, u) => (u.disabled ? <Tag color="error">Đã khóa</Tag> : <Tag color="success">Hoạt động</Tag>) },
+          { title: 'Vai trò và phạm vi', key: 'g', render: (_, u) => u.grants.map((g) => <Tag key={`${g.role}${g.orgUnit}`}>{capitalise(ROLE_LABELS[g.role])} · {unitName(g.orgUnit)}</Tag>) },
           {
-            title: '', key: 'a', width: 190, render: (_, u) => u.username === session.me?.username ? null : (
-              <Space size={4}>
+            title: 'Trạng thái', key: 's', width: 170, render: (_, u) => (
+              <div>
+                {u.disabled ? <Tag color="error">Ngừng hoạt động</Tag> : <Tag color="success">Hoạt động</Tag>}
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && <Tag color="warning">Tạm khóa đến {formatDateTime(u.lockedUntil)}</Tag>}
+                {u.createdAt && <div style={{ fontSize: 12, color: '#667085' }}>Tạo ngày {formatDate(u.createdAt)}</div>}
+              </div>
+            ),
+          },
+          {
+            title: '', key: 'a', width: 300, render: (_, u) => u.username === session.me?.username ? null : (
+              <Space size={4} wrap>
                 <Button size="small" onClick={() => open(u)} aria-label={`Sửa quyền ${u.username}`}>Sửa quyền</Button>
-                <Button size="small" danger={!u.disabled} aria-label={`${u.disabled ? 'Mở khóa' : 'Khóa'} ${u.username}`}
-                  onClick={() => void act(() => api.patch(`/api/users/${encodeURIComponent(u.username)}`, { disabled: !u.disabled }), `${u.disabled ? 'Đã mở khóa' : 'Đã khóa'} ${u.username}.`)}>
-                  {u.disabled ? 'Mở khóa' : 'Khóa'}
+                <Button size="small" aria-label={`Mở khóa ${u.username}`} title="Cho đăng nhập lại ngay, không chờ hết thời gian tạm khóa sau nhiều lần nhập sai mật khẩu"
+                  onClick={() => void act(() => api.post(`/api/users/${encodeURIComponent(u.username)}/unlock`), `Đã mở khóa đăng nhập cho ${u.username}.`)}>
+                  Mở khóa
+                </Button>
+                <Button size="small" danger={!u.disabled} aria-label={`${u.disabled ? 'Cho hoạt động lại' : 'Ngừng hoạt động'} ${u.username}`}
+                  onClick={() => void act(() => api.patch(`/api/users/${encodeURIComponent(u.username)}`, { disabled: !u.disabled }), `${u.disabled ? 'Đã cho hoạt động lại' : 'Đã ngừng'} tài khoản ${u.username}.`)}>
+                  {u.disabled ? 'Cho hoạt động lại' : 'Ngừng hoạt động'}
                 </Button>
               </Space>
             ),
@@ -95,7 +111,7 @@ export function UsersTab({ units }: { units: readonly OrgUnit[] }) {
             </>
           )}
           <Form.Item name="role" label="Vai trò" rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+            <Select options={ROLES.map((r) => ({ value: r, label: capitalise(ROLE_LABELS[r]) }))} />
           </Form.Item>
           <Form.Item name="orgUnit" label="Phạm vi (đơn vị)" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
             <Select showSearch optionFilterProp="label" options={unitOptions} />
