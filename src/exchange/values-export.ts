@@ -7,6 +7,9 @@
 import { exportValues } from '../app/values/export-values.ts';
 import { loadCatalogue } from '../app/analysis/load-catalogue.ts';
 import type { Store } from '../app/ports.ts';
+import { loadOrgTree } from '../app/accounts/principal.ts';
+import type { StoredReport } from '../app/reports/report-ports.ts';
+import { governingReport } from '../core/reporting-units.ts';
 import { Dhis2Identifiers } from '../core/dhis2-ids.ts';
 import type { IdSchemes } from '../core/dhis2-ids.ts';
 import type { Period } from '../core/period.ts';
@@ -41,9 +44,15 @@ export async function valueFileOptions({ store, values, format, idSchemes, expor
   const { catalogue } = await loadCatalogue({ store });
   const ids = new Dhis2Identifiers(catalogue, await store.orgUnits.list()).writer(idSchemes, format === 'adx' ? 'CODE' : 'UID');
   const headers = new Map<string, GroupHeader>();
+  const tree = await loadOrgTree(store);
+  const reportsOf = new Map<string, StoredReport[]>();
   for (const key of new Set(values.map((v) => `${v.orgUnit}\u0000${v.period}`))) {
     const [orgUnit = '', period = ''] = key.split('\u0000');
-    const report = await store.reports.find(orgUnit, period);
+    let reports = reportsOf.get(period);
+    if (!reports) reportsOf.set(period, (reports = await store.reports.list({ period })));
+    // The form a division's figures were reported on is its department's report of that
+    // period (core reporting-units.ts): the unit's own report, else the nearest above it.
+    const report = governingReport(reports, tree, orgUnit, period);
     if (!report) continue;
     const complete = report.status === 'issued' ? (report.issuedAt?.slice(0, 10) ?? report.date ?? null) : null;
     headers.set(key, { dataSet: report.template, completeDate: complete });

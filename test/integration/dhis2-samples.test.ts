@@ -207,16 +207,21 @@ for (const database of testDatabases()) {
     test("the demo month as ADX: valid against the IHE schema, groups name the report's form, and its completion once issued", () =>
       database.withStore(async (store) => {
         assert.equal((await loadDemo({ store, demo: readDemoFiles() })).status, 'SUCCESS');
-        const draft = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), children: true, format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
-        assert.ok(draft.ok && draft.count > 50);
-        if (!draft.ok) return;
-        assertValidAdx(draft.text);
-        assert.match(draft.text, /<group orgUnit="stttt-travinh" period="2022-04-01\/P1M" dataSet="stttt-monthly">/);
+        // April 2022 loads issued: every division's group names the department's form and its completion.
+        const issued = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), children: true, format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
+        assert.ok(issued.ok && issued.count > 50);
+        if (!issued.ok) return;
+        assertValidAdx(issued.text);
+        assert.match(issued.text, /<group orgUnit="stttt-bcvt" period="2022-04-01\/P1M" dataSet="stttt-monthly" completeDate="2022-04-15">/);
+        // Not yet issued (returned to approval): the form, no completion.
         const report = await store.reports.find('stttt-travinh', '2022-04');
         assert.ok(report);
-        await store.reports.updateState(report.id, report.version, { status: 'issued', issuedAt: '2022-04-15T09:00:00.000Z', number: 5, date: '2022-04-15' });
-        const issued = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
-        assert.ok(issued.ok && /dataSet="stttt-monthly" completeDate="2022-04-15"/.test(issued.text));
+        await store.reports.updateState(report.id, report.version, { status: 'approved' });
+        const draft = await exportValuesFile({ store, orgUnit: 'stttt-travinh', period: parsePeriod('2022-04'), children: true, format: 'adx', exported: '2026-12-02T00:00:00.000Z' });
+        assert.ok(draft.ok);
+        if (!draft.ok) return;
+        assertValidAdx(draft.text);
+        assert.match(draft.text, /<group orgUnit="stttt-bcvt" period="2022-04-01\/P1M" dataSet="stttt-monthly">/);
       }));
   });
 }

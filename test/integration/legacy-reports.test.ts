@@ -16,6 +16,8 @@ import { importMetadata } from '../../src/app/metadata/import-metadata.ts';
 import { loadDemo } from '../../src/app/metadata/load-demo.ts';
 import { renderReport } from '../../src/app/reports/render-report.ts';
 import type { Store } from '../../src/app/ports.ts';
+import type { Principal } from '../../src/app/accounts/principal.ts';
+import { runWorkflowAction } from '../../src/app/reports/run-workflow-action.ts';
 import type { LegacyReport, LegacySection } from '../../src/core/legacy-report/legacy-report.ts';
 import { parseLegacyReport } from '../../src/core/legacy-report/parse-legacy-report.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
@@ -95,6 +97,12 @@ async function prepare(store: Store): Promise<void> {
   const m = parsed.metadata;
   const summary = await importMetadata({ store, metadata: { orgUnits: m.orgUnits, disaggregations: m.disaggregations, indicators: m.indicators, validationRules: m.validationRules, templates: m.templates }, actor: 'test' });
   assert.equal(summary.status, 'SUCCESS', JSON.stringify(summary.problems));
+}
+
+/** The demo's April 2022 loads issued: an admin reopens it, with a reason, before it can be imported over. */
+async function reopenApril(store: Store): Promise<void> {
+  const admin: Principal = { userId: 0, username: 'quantri', displayName: 'Quản trị', via: 'session', grants: [{ role: 'admin', orgUnit: 'travinh', path: '/travinh' }] };
+  await runWorkflowAction({ store, principal: admin, orgUnit: 'stttt-travinh', period: '2022-04', action: 'reopen', reason: 'Nhập lại báo cáo gốc' });
 }
 
 const importFile = (store: Store, file: string, options: Partial<Parameters<typeof importLegacyReport>[0]> = {}): Promise<LegacyImportResult> =>
@@ -190,6 +198,7 @@ for (const database of testDatabases()) {
     test('the reference report imports onto its stored report with its known findings flagged and nothing lost', () =>
       database.withStore(async (store) => {
         await prepare(store);
+        await reopenApril(store);
         const result = await importLegacyReport({ store, paragraphs: readLegacyFile(SEED, 'seed.md').paragraphs, fileName: 'seed.md', orgUnit: 'stttt-travinh', dryRun: false, actor: 'test' });
         assert.equal(result.status, 'WARNING', JSON.stringify(result.findings.filter((f) => f.severity === 'error')));
         assert.equal(result.layout?.template, 'stttt-monthly');
@@ -204,7 +213,9 @@ for (const database of testDatabases()) {
     test('a sure figure that disagrees with a stored value is a conflict shown before anything is saved', () =>
       database.withStore(async (store) => {
         await prepare(store);
-        await store.dataValues.upsertMany([{ indicator: 'ioffice.docs_issued', orgUnit: 'stttt-travinh', period: '2022-04', disagg: '', value: 20000 }]);
+        await reopenApril(store);
+        // Stored where the figure lives: on the division that reports it.
+        await store.dataValues.upsertMany([{ indicator: 'ioffice.docs_issued', orgUnit: 'stttt-bcvt', period: '2022-04', disagg: '', value: 20000 }]);
         const report = await store.reports.loadInstance('stttt-travinh', '2022-04');
         const before = await counts(store);
         const result = await importLegacyReport({ store, paragraphs: readLegacyFile(SEED, 'seed.md').paragraphs, fileName: 'seed.md', orgUnit: 'stttt-travinh', dryRun: false, actor: 'test' });

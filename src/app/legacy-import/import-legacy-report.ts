@@ -225,8 +225,9 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
   const existing = await store.reports.find(orgUnit, period, template.code);
   if (existing?.status === 'issued') {
     if (!dryRun) throw new AppError('period_locked', `Báo cáo kỳ ${period} của "${orgUnit}" đã ban hành nên không nhập đè được. Cần quản trị mở lại (kèm lý do) trước khi sửa.`, { details: { orgUnit, period } });
+    // The preview still runs in full (in a transaction rolled back): it compares the file
+    // with what the issued report would become, and says why it cannot be saved.
     problem('legacy:report_issued', `Báo cáo kỳ ${period} của "${orgUnit}" đã ban hành: không lưu được khi chưa mở lại.`);
-    return finish(withFigures);
   }
 
   const work = async (tx: Store): Promise<LegacyImportResult> => {
@@ -236,16 +237,25 @@ async function importOnLayout(ctx: ImportContext, chosen: ReportLayout, dryRun: 
     const rows: ValueRow[] = sure.map((f, i) => ({ index: i + 1, indicator: f.indicator, orgUnit: unitOf(f.indicator), period, disagg: f.filter ?? '', value: String(f.value), storedBy: actor }));
     let values = NONE;
     if (rows.length > 0) {
-      const summary = await importValues({ store: tx, rows, actor, now: () => now, ...(options.principal ? { principal: options.principal } : {}) });
-      if (summary.status === 'ERROR') {
+      const summary = await importValues({ store: tx, rows, actor, now: () => now, ...(options.principal ? { principal: options.principal } : {}) })
+        .catch((error: unknown) => {
+          // A preview of a locked period still shows the rest; saving it is refused anyway.
+          if (!dryRun || !(error instanceof AppError) || error.code !== 'period_locked') throw error;
+          if (existing?.status !== 'issued') problem('legacy:period_locked', error.message);
+          return null;
+        });
+      if (summary?.status === 'ERROR') {
         for (const c of summary.conflicts) {
           const f = sure[(c.indexes[0] ?? 1) - 1];
           problem('legacy:value_refused', `Số liệu ${f?.text ?? ''} (đoạn ${(f?.paragraph ?? 0) + 1}) không ghi được cho chỉ tiêu ${f?.indicator ?? c.object}: ${c.message}`, 'error', f?.paragraph ?? null);
         }
         throw new Rollback(finish(withFigures));
       }
-      values = { imported: summary.importCount.imported, updated: summary.importCount.updated, unchanged: summary.unchanged };
-      await recordProvenance(tx, sure, unitOf, period, options.fileName, now);
+      // null: a preview of a locked period; nothing written, the preview goes on with the text.
+      if (summary) {
+        values = { imported: summary.importCount.imported, updated: summary.importCount.updated, unchanged: summary.unchanged };
+        await recordProvenance(tx, sure, unitOf, period, options.fileName, now);
+      }
     }
 
     // 5. The report, laid out; the template's own text is not stored again.

@@ -35,8 +35,9 @@ const DISTRICT = path.resolve(import.meta.dirname, '../../../test/fixtures/legac
 test('with the demo loaded: a dry run prints the unit, the figures, the findings and the loss check as JSON, and writes nothing', async () => {
   const db = path.join(dir, 'dry.db');
   assert.equal((await baocao(['demo', 'load'], db)).code, 0);
+  // The demo's April 2022 is issued: the preview runs in full and says it cannot be saved (exit 2).
   const result = await baocao(['report', 'import', SEED, '--dry-run', '--json', '--template', TEMPLATE], db);
-  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.code, 2, result.stderr);
   const json = JSON.parse(result.stdout) as {
     orgUnit: string; coverage: number; plan: unknown[]; saved: unknown; findings: { rule: string }[];
     figures: { text: string; indicator: string; sure: boolean }[]; loss: { missing: unknown[] };
@@ -48,6 +49,7 @@ test('with the demo loaded: a dry run prints the unit, the figures, the findings
   assert.deepEqual(json.loss.missing, []);
   assert.equal(json.saved, null);
   assert.ok(json.findings.some((f) => f.rule === 'legacy:parts_total'));
+  assert.ok(json.findings.some((f) => f.rule === 'legacy:report_issued'), 'the issued report cannot be saved over');
   const audit = await baocao(['audit', '--kind', 'report.import'], db);
   assert.equal(audit.code, 0, audit.stderr);
   assert.doesNotMatch(audit.stdout, /report\.import/, 'a dry run audits nothing');
