@@ -64,7 +64,9 @@ test('an administrator lifts a login lockout with "Mở khóa"', async ({ page, 
   }
   await user.getByLabel('Mật khẩu').fill(PASSWORD);
   await user.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(user.getByRole('alert')).toContainText('tạm khóa');
+  // The throttle of this account from this address: a wait, and who can lift it.
+  await expect(user.getByRole('alert')).toContainText('thử lại sau');
+  await expect(user.getByRole('alert')).toContainText('Quản trị viên có thể mở khóa');
 
   await page.getByRole('button', { name: 'Mở khóa thu-mo-khoa', exact: true }).click();
   await expect(page.getByText('Đã mở khóa đăng nhập cho thu-mo-khoa.')).toBeVisible();

@@ -1,7 +1,8 @@
 // Playwright for the browser tests: Debian's Chromium (never a downloaded browser),
 // one worker (2 shared cores), the server started by scripts/e2e.mjs (BAOCAO_E2E_URL).
 // All specs share that server's fresh demo data (March and April 2022 issued, May
-// open) and run in file-name order: 9-cycle issues May and June, so it stays last.
+// open) and run in file-name order: 9-cycle issues May and June, so it comes after
+// the specs that need them open; 9z-legacy-import then reopens April to import over it.
 // Each spec sets its viewport (1440 or 390 px); every page is watched by the fixture
 // in support/fixture.ts, which fails a test on a console error or an unexpected request.
 import { defineConfig } from '@playwright/test';

@@ -20,7 +20,7 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   if (isPhone(page)) await expect(page.getByRole('button', { name: 'Mở danh mục chức năng' })).toBeVisible();
   else await expect(page.getByTestId('current-user')).toBeVisible();
-  await expect(page).toHaveURL(/[?&]period=\d{4}-\d{2}/);
+  await expect(page).toHaveURL(/[?&]period=\d{4}/);
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 

@@ -53,6 +53,9 @@ export interface BuildServerOptions {
   readonly authCacheMs?: number;
 }
 
+/** Login requests one address may send per minute (BAOCAO_LOGINS_PER_MINUTE). */
+export const DEFAULT_LOGINS_PER_MINUTE = 20;
+
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /** Fastify's types take no hop count: the nearest `hops` addresses are the proxies. */
@@ -106,7 +109,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const zodApp = app.withTypeProvider<ZodTypeProvider>();
   zodApp.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
-  registerRoutes(zodApp, context, options.loginRateLimit ?? slidingWindowLimit({ max: 20, windowMs: 60_000 }));
+  registerRoutes(zodApp, context, options.loginRateLimit ?? slidingWindowLimit({ max: DEFAULT_LOGINS_PER_MINUTE, windowMs: 60_000 }));
   await registerStaticWeb(app);
   return app;
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
 import type { Store } from '../app/ports.ts';
+import { slidingWindowLimit } from './auth/login-rate-limit.ts';
 import { loggerOptions } from './logging.ts';
 import { buildServer } from './server.ts';
 
@@ -15,6 +16,8 @@ export interface StartServerOptions {
   readonly sessions?: SessionLifetimes;
   /** How long a caller's identity is remembered (ms). */
   readonly authCacheMs?: number;
+  /** Login requests one address may send per minute (a whole office behind one NAT sends many). */
+  readonly loginsPerMinute?: number;
   /** Pino level; `silent` to turn logs off. */
   readonly logLevel?: string;
   /** Resolves after shutdown; tests pass their own signal source. */
@@ -33,6 +36,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = await buildServer({
     store: options.store, logger: loggerOptions({ level: options.logLevel ?? 'info' }), trustProxy: options.trustProxy ?? false,
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...(options.authCacheMs !== undefined ? { authCacheMs: options.authCacheMs } : {}),
+    ...(options.loginsPerMinute !== undefined ? { loginRateLimit: slidingWindowLimit({ max: options.loginsPerMinute, windowMs: 60_000 }) } : {}),
   });
   const url = await app.listen({ port: options.port ?? 3000, host: options.host ?? '127.0.0.1' });
   let resolveClosed: () => void = () => undefined;

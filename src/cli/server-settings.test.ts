@@ -4,12 +4,12 @@ import { DEFAULT_SESSION_LIFETIMES } from '../app/accounts/session-lifetimes.ts'
 import { serverSettings } from './server-settings.ts';
 
 test('defaults: no proxy trusted, the default session lifetimes', () => {
-  assert.deepEqual(serverSettings({}), { trustProxy: false, sessions: DEFAULT_SESSION_LIFETIMES, authCacheMs: 5_000 });
+  assert.deepEqual(serverSettings({}), { trustProxy: false, sessions: DEFAULT_SESSION_LIFETIMES, authCacheMs: 5_000, loginsPerMinute: 20 });
 });
 
 test('each setting is read from its variable; --trust-proxy is true', () => {
   assert.deepEqual(serverSettings({ BAOCAO_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', BAOCAO_SESSION_IDLE_MINUTES: '30', BAOCAO_SESSION_MAX_HOURS: '8', BAOCAO_AUTH_CACHE_SECONDS: '0' }), {
-    trustProxy: '10.0.0.0/8,127.0.0.1', sessions: { idleMinutes: 30, absoluteHours: 8 }, authCacheMs: 0,
+    trustProxy: '10.0.0.0/8,127.0.0.1', sessions: { idleMinutes: 30, absoluteHours: 8 }, authCacheMs: 0, loginsPerMinute: 20,
   });
   assert.throws(() => serverSettings({ BAOCAO_AUTH_CACHE_SECONDS: '-1' }), /BAOCAO_AUTH_CACHE_SECONDS/);
   assert.equal(serverSettings({ BAOCAO_TRUST_PROXY: 'true' }).trustProxy, true);

@@ -8,8 +8,10 @@
 //   BAOCAO_SESSION_MAX_HOURS     and in any case this long after login (12)
 //   BAOCAO_AUTH_CACHE_SECONDS    how long a caller's identity is remembered between
 //                                requests (5; 0 asks the database every time)
+//   BAOCAO_LOGINS_PER_MINUTE     login requests one address may send per minute (20)
 import { DEFAULT_AUTH_CACHE_MS } from '../app/accounts/principal-cache.ts';
 import { DEFAULT_SESSION_LIFETIMES } from '../app/accounts/session-lifetimes.ts';
+import { DEFAULT_LOGINS_PER_MINUTE } from '../api/server.ts';
 import type { SessionLifetimes } from '../app/accounts/session-lifetimes.ts';
 import { CliError } from './cli-error.ts';
 
@@ -19,6 +21,7 @@ export interface ServerSettings {
   readonly trustProxy: TrustProxy;
   readonly sessions: SessionLifetimes;
   readonly authCacheMs: number;
+  readonly loginsPerMinute: number;
 }
 
 const ADDRESS_LIST = /^[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*$/;
@@ -54,5 +57,6 @@ export function serverSettings(env: Readonly<Record<string, string | undefined>>
   const cacheText = env['BAOCAO_AUTH_CACHE_SECONDS']?.trim();
   if (cacheText && (!/^\d+$/.test(cacheText) || Number(cacheText) > 300)) throw bad('BAOCAO_AUTH_CACHE_SECONDS', cacheText, 'cần số nguyên từ 0 đến 300');
   const authCacheMs = cacheText ? Number(cacheText) * 1000 : DEFAULT_AUTH_CACHE_MS;
-  return { trustProxy: trustProxyFlag ? true : trustProxyOf(env['BAOCAO_TRUST_PROXY']), sessions: { idleMinutes, absoluteHours }, authCacheMs };
+  const loginsPerMinute = whole(env, 'BAOCAO_LOGINS_PER_MINUTE', DEFAULT_LOGINS_PER_MINUTE, 100_000);
+  return { trustProxy: trustProxyFlag ? true : trustProxyOf(env['BAOCAO_TRUST_PROXY']), sessions: { idleMinutes, absoluteHours }, authCacheMs, loginsPerMinute };
 }

@@ -10,6 +10,7 @@ import type { Period } from '../../core/period.ts';
 import { periodCodesOfYears } from './analysis-context.ts';
 import { loadCatalogue } from './load-catalogue.ts';
 import type { Store } from '../ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
 /** A chart needs at most five years of months. */
 export const MAX_MONTHS = 60;
@@ -25,9 +26,17 @@ export type AnalyzeIndicatorResult =
   | { readonly ok: true; readonly indicator: Indicator; readonly periods: readonly string[]; readonly series: readonly AnalyticsSeries[] }
   | { readonly ok: false; readonly problem: string; readonly field: string };
 
-export async function analyzeIndicator({ store, indicator, orgUnit, from, to, by = 'month', filter = {} }: {
+/** From memory while nothing has been written since (read-cache.ts): dashboards ask often. */
+export function analyzeIndicator({ store, indicator, orgUnit, from, to, by = 'month', filter = {} }: {
   store: Store; indicator: string; orgUnit: string; from: Period; to: Period; by?: 'month' | 'unit'; filter?: Readonly<Record<string, string>>;
 }): Promise<AnalyzeIndicatorResult> {
+  const key = `series:${indicator}:${orgUnit}:${formatPeriod(from)}:${formatPeriod(to)}:${by}:${Object.entries(filter).sort().map(([k, v]) => `${k}=${v}`).join(';')}`;
+  return cachedRead(store, key, () => computeSeries(store, indicator, orgUnit, from, to, by, filter));
+}
+
+async function computeSeries(
+  store: Store, indicator: string, orgUnit: string, from: Period, to: Period, by: 'month' | 'unit', filter: Readonly<Record<string, string>>,
+): Promise<AnalyzeIndicatorResult> {
   if (from.type !== 'month' || to.type !== 'month') return { ok: false, problem: 'Biểu đồ theo tháng: from và to là tháng (2022-01).', field: 'from' };
   const months: Period[] = [];
   for (let p = from; formatPeriod(p) <= formatPeriod(to); p = nextPeriod(p)) {

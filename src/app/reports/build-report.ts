@@ -13,6 +13,7 @@ import { loadAnalysisContext } from '../analysis/analysis-context.ts';
 import type { AnalysisContext } from '../analysis/analysis-context.ts';
 import { AppError, notFound } from '../app-error.ts';
 import type { Store } from '../ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
 export interface BuiltReport {
   readonly model: ReportModel;
@@ -29,7 +30,16 @@ export function parseReportPeriod(period: string): Period {
   return parsed.period;
 }
 
+/**
+ * The report's model, from memory while nothing has been written since it was built
+ * (read-cache.ts): every write path, in any process, moves the store's change token.
+ */
 export async function buildReport({ store, orgUnit, period }: { store: Store; orgUnit: string; period: string }): Promise<BuiltReport> {
+  const code = formatPeriod(parseReportPeriod(period));
+  return cachedRead(store, `report-model:${orgUnit}:${code}`, () => computeReport(store, orgUnit, period));
+}
+
+async function computeReport(store: Store, orgUnit: string, period: string): Promise<BuiltReport> {
   const parsed = parseReportPeriod(period);
   const code = formatPeriod(parsed);
   const instance = await store.reports.loadInstance(orgUnit, code);

@@ -17,6 +17,7 @@ import { ActorNames } from '../audit/actor-names.ts';
 import type { Store } from '../ports.ts';
 import { ReportingUnitPolicy } from '../values/reporting-unit-policy.ts';
 import type { ValueExplanation } from '../values/explanation-ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
 export type FindingTarget =
   | { readonly kind: 'cell'; readonly indicator: string; readonly indicatorName: string; readonly orgUnit: string; readonly orgUnitName: string; readonly period: string }
@@ -54,9 +55,14 @@ function sourceOf(rule: string): ExplainedFinding['source'] {
   return rule.startsWith('report:') ? 'report' : 'rule';
 }
 
-export async function listFindings({ store, orgUnit, period, children = false }: {
+/** From memory while nothing has been written since (read-cache.ts). */
+export function listFindings({ store, orgUnit, period, children = false }: {
   store: Store; orgUnit: string; period: Period; children?: boolean;
 }): Promise<ListFindingsResult> {
+  return cachedRead(store, `findings:${orgUnit}:${formatPeriod(period)}:${children}`, () => computeFindings(store, orgUnit, period, children));
+}
+
+async function computeFindings(store: Store, orgUnit: string, period: Period, children: boolean): Promise<ListFindingsResult> {
   const result = await validateOrgUnitPeriod({ store, orgUnit, period, children });
   if (!result.ok) return result;
   const code = formatPeriod(period);

@@ -19,7 +19,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
   let onConnectionError = (error: Error): void => io.err(`Cảnh báo: mất một kết nối cơ sở dữ liệu (${error.message}); sẽ kết nối lại khi cần.`);
   const store = await openStore({ env, onConnectionError: (error) => onConnectionError(error) });
   const demo = (await store.accounts.listUsers()).filter((u) => u.isDemo && !u.disabled);
-  const server = await startServer({ store, port, host, trustProxy: settings.trustProxy, sessions: settings.sessions, authCacheMs: settings.authCacheMs, logLevel: env['LOG_LEVEL'] ?? 'info' });
+  const server = await startServer({ store, port, host, trustProxy: settings.trustProxy, sessions: settings.sessions, authCacheMs: settings.authCacheMs, loginsPerMinute: settings.loginsPerMinute, logLevel: env['LOG_LEVEL'] ?? 'info' });
   onConnectionError = (error) => server.app.log.warn({ err: error }, 'database connection lost; the pool reconnects on the next query');
   io.err(`baocao đang chạy tại ${server.url} (tài liệu API: ${server.url}/docs)`);
   if (demo.length > 0) {

@@ -1,7 +1,17 @@
 // Values over months, read from GET /api/values for a year (which returns its months).
-import { formatPeriod, parsePeriod } from '../../../src/core/period.ts';
+import { formatPeriod, monthsOf, offsetPeriod, parsePeriod } from '../../../src/core/period.ts';
 import type { DataValue } from '../api/types.ts';
 import { coreKey } from './disagg-labels.ts';
+
+/**
+ * The months a chart of `count` months ending with `period` covers, for GET /api/analytics
+ * (which takes months): a quarter, a half or a year ends with its last month.
+ */
+export function monthWindow(period: string, count: number): { from: string; to: string } {
+  const parsed = parsePeriod(period);
+  const last = parsed.type === 'month' ? parsed : monthsOf(parsed).at(-1) ?? parsed;
+  return { from: formatPeriod(offsetPeriod(last, -(count - 1))), to: formatPeriod(last) };
+}
 
 /** `202204` or `2022-04` → `2022-04`. */
 export function canonicalPeriod(code: string): string {

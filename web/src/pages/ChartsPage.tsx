@@ -5,13 +5,13 @@
 import { Card, Col, Row, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../src/core/format.ts';
-import { formatPeriod, offsetPeriod, parsePeriod, periodLabel } from '../../../src/core/period.ts';
+import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import { useAnalytics, useDisaggregations, useIndicators } from '../api/queries.ts';
 import type { Indicator } from '../api/types.ts';
 import { EChart } from '../components/EChart.tsx';
 import { useScope } from '../components/scope.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
-import { shortMonth } from '../lib/series.ts';
+import { monthWindow, shortMonth } from '../lib/series.ts';
 import { usePhone } from '../components/use-phone.ts';
 
 const COLORS = ['#1f4e9c', '#d1495b', '#00798c', '#edae49', '#66a182', '#8d6a9f', '#30638e'];
@@ -40,9 +40,9 @@ export function ChartsPage() {
     const d = (disaggregations.data ?? []).find((x) => x.code === dim);
     return (d?.options ?? []).map((o) => ({ value: `${dim}=${o.code}`, label: `${d?.name ?? dim}: ${o.name}` }));
   })];
-  const from = formatPeriod(offsetPeriod(parsed, -11));
+  const { from, to } = monthWindow(scope.period, 12);
   // Only a unit the user may read (the picker lists no other).
-  const analytics = useAnalytics({ indicator: indicator?.code, org: scope.canRead(scope.org) ? scope.org : undefined, from, to: scope.period, by: mode, ...(slice ? { filter: slice } : {}) });
+  const analytics = useAnalytics({ indicator: indicator?.code, org: scope.canRead(scope.org) ? scope.org : undefined, from, to, by: mode, ...(slice ? { filter: slice } : {}) });
   const percent = indicator?.unit === '%';
   const fmt = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, percent ? 2 : undefined)}${percent ? '%' : ''}` : String(v ?? ''));
 

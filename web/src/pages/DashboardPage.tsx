@@ -9,7 +9,7 @@ import { Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { formatDelta, formatNumber } from '../../../src/core/format.ts';
-import { formatPeriod, offsetPeriod, parsePeriod, periodLabel } from '../../../src/core/period.ts';
+import { parsePeriod, periodLabel } from '../../../src/core/period.ts';
 import type { Severity } from '../../../src/core/finding.ts';
 import { flattenSections } from '../../../src/core/report-template.ts';
 import { useAnalytics, useIndicators, useItems, useReport, useReportForm, useTemplate, useValidation, useValues } from '../api/queries.ts';
@@ -25,14 +25,14 @@ import { ErrorState, Loading } from '../components/states.tsx';
 import { formatDate, formatDateTime } from '../lib/dates.ts';
 import { cellOf, concernsPart } from '../lib/finding-links.ts';
 import { SEVERITY_LABELS, StatusTag } from '../lib/report-status.tsx';
-import { shortMonth } from '../lib/series.ts';
+import { monthWindow, shortMonth } from '../lib/series.ts';
 
 const KEY_INDICATORS = ['ioffice.docs_issued', 'ioffice.signed_share', 'dvc.dossiers', 'dvc.online_share', 'qr.scans_total', 'attt.alerts'];
 
 function KeyIndicator({ indicator, org, period }: { indicator: Indicator; org: string | undefined; period: string }) {
   // Six months up to the period, aggregated by the server over the unit's subtree.
-  const from = formatPeriod(offsetPeriod(parsePeriod(period), -5));
-  const analytics = useAnalytics({ indicator: indicator.code, org, from, to: period });
+  const { from, to } = monthWindow(period, 6);
+  const analytics = useAnalytics({ indicator: indicator.code, org, from, to });
   const percent = indicator.unit === '%';
   const show = (v: number) => (percent ? `${formatNumber(v, 2)}%` : formatNumber(v));
   const months = analytics.data?.periods ?? [];

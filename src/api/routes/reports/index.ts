@@ -14,6 +14,7 @@ import { createReport } from '../../../app/reports/create-report.ts';
 import { loadOrgTree } from '../../../app/accounts/principal.ts';
 import { requireReportReader } from '../../../app/reports/report-entry-scope.ts';
 import { renderReport } from '../../../app/reports/render-report.ts';
+import { cachedRead } from '../../../app/read-cache.ts';
 import { loadWorkflow, runWorkflowAction } from '../../../app/reports/run-workflow-action.ts';
 import type { WorkflowView } from '../../../app/reports/run-workflow-action.ts';
 import { periodLabel, tryParsePeriod } from '../../../core/period.ts';
@@ -72,13 +73,19 @@ export function registerReportRoutes(app: ZodApp, context: ApiContext): void {
     // Who may read it; a missing report answers 404 with what an empty state needs.
     await orMissing(context, request, org, period, () => requireReportReader({ store: context.store, principal: principalOf(request), orgUnit: org, period }));
     if (format === null) {
-      const view = await orMissing(context, request, org, period, () => loadWorkflow({ store: context.store, orgUnit: org, period }));
-      const { model } = await buildReport({ store: context.store, orgUnit: org, period });
-      // The same findings as the dashboard: rules on the figures and the report's own checks.
-      const found = await listFindings({ store: context.store, orgUnit: org, period: parseReportPeriod(period) });
-      const findings = found.ok ? presentFindings([...found.findings, ...found.reportFindings]) : [];
-      reply.header('etag', `"${view.report.version}"`);
-      return { ...(await describe(context, request, view)), model, findings };
+      // The answer as this caller sees it (what it may do depends on who asks, deadlines on
+      // the minute), serialised once and kept while nothing is written (read-cache.ts).
+      const principal = principalOf(request);
+      const key = `report-view:${org}:${period}:${principal.via}:${principal.userId}:${principal.tokenId ?? ''}:${Math.floor(context.now().getTime() / 60_000)}`;
+      const answer = await cachedRead(context.store, key, async () => {
+        const view = await orMissing(context, request, org, period, () => loadWorkflow({ store: context.store, orgUnit: org, period }));
+        const { model } = await buildReport({ store: context.store, orgUnit: org, period });
+        // The same findings as the dashboard: rules on the figures and the report's own checks.
+        const found = await listFindings({ store: context.store, orgUnit: org, period: parseReportPeriod(period) });
+        const findings = found.ok ? presentFindings([...found.findings, ...found.reportFindings]) : [];
+        return { etag: `"${view.report.version}"`, json: JSON.stringify({ ...(await describe(context, request, view)), model, findings }) };
+      });
+      return reply.header('etag', answer.etag).type('application/json; charset=utf-8').send(answer.json);
     }
     const rendered = await orMissing(context, request, org, period, () => renderReport({ store: context.store, renderers: renderInFormat, orgUnit: org, period, format }));
     const unit = (await loadOrgTree(context.store)).get(org);

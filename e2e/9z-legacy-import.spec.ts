@@ -7,17 +7,35 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixture.ts';
 import { at, login, screenshot } from './support/pages.ts';
+import type { APIRequestContext } from '@playwright/test';
 
-// The demo's April 2022 is issued and locked; the reference report is previewed for a
-// month of the department that has no report yet, so nothing the other specs use moves.
-const FREE_MONTH = '2021-06';
+/** The demo's April 2022 loads issued: the admin reopens it, with a reason, as a user would have to. */
+async function reopenApril(request: APIRequestContext): Promise<void> {
+  const login = await request.post('/api/session', { data: { username: 'quantri', password: 'baocao-demo' } });
+  expect(login.status()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const reopened = await request.post('/api/reports/stttt-travinh/2022-04/actions/reopen', { data: { reason: 'Nhập lại báo cáo gốc' }, headers: { 'x-csrf-token': csrfToken } });
+  expect(reopened.status(), await reopened.text()).toBe(200);
+}
 
 const SEED = new URL('../test/fixtures/seed-stttt-travinh-2022-04.md', import.meta.url).pathname;
 const DISTRICT = new URL('../test/fixtures/legacy/ubnd-huyen-cau-ke-6-thang-2022.md', import.meta.url).pathname;
 
-test('the reference report previews with its unit, values, known findings and nothing lost', async ({ page }) => {
+test('the issued April report previews in full, and says it cannot be saved over until reopened', async ({ page }) => {
   await login(page, 'vanphong');
-  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', FREE_MONTH));
+  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', '2022-04'));
+  await page.locator('input[type=file]').setInputFiles(SEED);
+  await expect(page.getByTestId('legacy-finding').filter({ hasText: 'đã ban hành' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('legacy-missing')).toContainText('0');
+  await expect(page.getByRole('button', { name: 'Lưu vào báo cáo' })).toBeDisabled();
+});
+
+test('the reference report previews onto its reopened report with its unit, values, known findings and nothing lost', async ({ page, playwright }) => {
+  const admin = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await reopenApril(admin);
+  await admin.dispose();
+  await login(page, 'vanphong');
+  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', '2022-04'));
   await page.locator('input[type=file]').setInputFiles(SEED);
   await expect(page.getByTestId('legacy-missing')).toContainText('0', { timeout: 30_000 });
   await expect(page.getByTestId('legacy-unit')).toHaveText('Sở Thông tin và Truyền thông (stttt-travinh)');
@@ -39,17 +57,9 @@ test('a report of another unit is refused with the closest units, and cannot be 
   await expect(page.getByRole('button', { name: 'Lưu vào báo cáo' })).toBeDisabled();
 });
 
-test('the issued April report cannot be imported over: the preview says so and saving is off', async ({ page }) => {
-  await login(page, 'vanphong');
-  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', '2022-04'));
-  await page.locator('input[type=file]').setInputFiles(SEED);
-  await expect(page.getByTestId('legacy-finding').filter({ hasText: 'đã ban hành' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('button', { name: 'Lưu vào báo cáo' })).toBeDisabled();
-});
-
 test('a part with no place in the report\'s template is listed as lost; saving needs the loss accepted', async ({ page }) => {
   await login(page, 'vanphong');
-  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', FREE_MONTH));
+  await page.goto(at('/nhap-bao-cao-cu', 'stttt-travinh', '2022-04'));
   const extra = readFileSync(SEED, 'utf8').replace('Trên đây là', '## **IV. KIẾN NGHỊ, ĐỀ XUẤT**\n\n- Đề nghị Bộ hỗ trợ kinh phí nâng cấp Trung tâm dữ liệu.\n\nTrên đây là');
   await page.locator('input[type=file]').setInputFiles({ name: 'bao-cao-them-muc.md', mimeType: 'text/markdown', buffer: Buffer.from(extra, 'utf8') });
   const loss = page.getByTestId('legacy-loss');
