@@ -116,11 +116,12 @@ async function buildWorld(fresh: FreshDatabase): Promise<World> {
   await base.templates.upsertMany([UNIT_TEMPLATE, PROVINCE_TEMPLATE]);
   const targets = new Set(Object.values(MATRIX.callers).flatMap((c) => TARGETS.map((t) => (t === 'scope' ? c.unit : c[t])).filter((u): u is string => !!u)));
   for (const unit of targets) {
+    // Every target has its account, also a unit whose report the demo already opened (the department's May).
+    await createUser({ store: base, secrets, username: `matrix-${unit}`, password: 'mat-khau-thu', grants: [{ role: 'reporter', orgUnit: unit }], actor: 'matrix' });
     if (await base.reports.find(unit, PERIOD)) continue;
     const previous = await base.reports.find(unit, '2022-04');
     const template = previous ? undefined : TEMPLATE_OF[unit] ?? UNIT_TEMPLATE.code;
     await createReport({ store: base, principal: null, actor: 'matrix', orgUnit: unit, period: PERIOD, header: template ? { template } : {} });
-    await createUser({ store: base, secrets, username: `matrix-${unit}`, password: 'mat-khau-thu', grants: [{ role: 'reporter', orgUnit: unit }], actor: 'matrix' });
   }
   const world: World = { fresh, base, app: undefined as never, callers: new Map(), tree: OrgTree.build(await base.orgUnits.list()).tree, current: base };
   const proxy = new Proxy({} as Store, { get: (_target, property) => Reflect.get(world.current, property) });

@@ -88,7 +88,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     store: options.store, secrets: options.secrets ?? nodeSecrets(), now: options.now ?? (() => new Date()),
     sessions: options.sessions ?? DEFAULT_SESSION_LIFETIMES, loginThrottle: options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE,
   };
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -78,8 +78,10 @@ export interface AuditRepository {
 /** The repositories of one database, and a way to run a unit of work atomically. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
-  /** This store is a transaction's (read caches stand aside: it may see its own uncommitted writes). */
+  /** This store is a transaction's: read caches only read (it may see its own uncommitted writes). */
   readonly inTransaction: boolean;
+  /** Identifies the database behind a store and its transactions: read caches are kept per scope. */
+  readonly cacheScope: object;
   readonly orgUnits: OrgUnitRepository;
   readonly indicators: IndicatorRepository;
   readonly dataValues: DataValueRepository;

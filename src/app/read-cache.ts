@@ -4,8 +4,9 @@
 // token moves on every write to the database, by this process or any other (see
 // Store.changeToken), so a cached result is never older than the data: every write
 // path invalidates without knowing the cache exists. Concurrent misses of one key
-// share one computation. Inside a transaction nothing is cached: the transaction may
-// see its own uncommitted writes.
+// share one computation. A transaction reads the cache of its database (a hit means
+// nothing was written since, by it or anyone) but never fills it: what it computes may
+// include its own writes, which a rollback would take back without moving the token.
 import type { Store } from './ports.ts';
 
 const MAX_ENTRIES = 1_000;
@@ -27,6 +28,7 @@ class ReadCache {
       this.#entries.set(key, hit);
       return hit.value as Promise<T>;
     }
+    if (store.inTransaction) return compute();
     const value = compute();
     this.#entries.set(key, { token, value });
     if (this.#entries.size > MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value as string);
@@ -38,12 +40,11 @@ class ReadCache {
   }
 }
 
-const caches = new WeakMap<Store, ReadCache>();
+const caches = new WeakMap<object, ReadCache>();
 
 /** `compute()`'s result for `key`, from memory while nothing has been written since. */
 export function cachedRead<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
-  if (store.inTransaction) return compute();
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new ReadCache()));
+  let cache = caches.get(store.cacheScope);
+  if (!cache) caches.set(store.cacheScope, (cache = new ReadCache()));
   return cache.read(store, key, compute);
 }

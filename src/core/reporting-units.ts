@@ -161,3 +161,40 @@ export function governingReport<R extends ReportKey>(reports: readonly R[], tree
   }
   return undefined;
 }
+
+/**
+ * Every report on the way up from `unit` that could govern a value of it for `period`:
+ * for the unit and each ancestor, nearest first, its report of the period, else its
+ * latest earlier report of the same period type (whose form the next one copies).
+ */
+export function governingReports<R extends ReportKey>(reports: readonly R[], tree: Pick<OrgTree, 'get' | 'ancestors'>, unit: string, period: string): R[] {
+  const target = tryParsePeriod(period);
+  if (!target.ok || !tree.get(unit)) return [];
+  const chain = [unit, ...[...tree.ancestors(unit)].reverse().map((u) => u.code)];
+  const sameType = (code: string) => {
+    const parsed = tryParsePeriod(code);
+    return parsed.ok && parsed.period.type === target.period.type;
+  };
+  const found: R[] = [];
+  for (const code of chain) {
+    const exact = reports.find((r) => r.orgUnit === code && r.period === period);
+    const earlier = exact ?? reports.filter((r) => r.orgUnit === code && r.period < period && sameType(r.period)).sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+    if (earlier) found.push(earlier);
+  }
+  return found;
+}
+
+/**
+ * Whether a unit takes part in a report gathered above it: the report's form has a
+ * figure entered by that unit, by a unit inside it, or by a unit it lies in. A division
+ * of a department takes part in the department's report even when it opens one of its
+ * own, so the department's form still decides who enters each figure (nothing counted
+ * twice); a district filling the province's form side by side with the others does not.
+ */
+export function takesPart(form: ReportForm, reportUnit: string, unit: string, tree: Pick<OrgTree, 'isWithin'>): boolean {
+  for (const { reportingUnit } of form.assignments.values()) {
+    if (reportingUnit === reportUnit) continue;
+    if (tree.isWithin(unit, reportingUnit) || tree.isWithin(reportingUnit, unit)) return true;
+  }
+  return false;
+}

@@ -16,10 +16,11 @@ import { ValidationRuleRepository } from './repositories/validation-rule-reposit
 import { ValueSourceRepository } from './repositories/value-source-repository.ts';
 import type { StorageDialect } from './storage-dialect.ts';
 
-export function createStore(db: Kysely<Database>, dialect: StorageDialect): Store {
+export function createStore(db: Kysely<Database>, dialect: StorageDialect, cacheScope: object = {}): Store {
   const store: Store = {
     dialect: dialect.name,
     inTransaction: db.isTransaction,
+    cacheScope,
     orgUnits: new OrgUnitRepository(db),
     indicators: new IndicatorRepository(db),
     dataValues: new DataValueRepository(db, dialect),
@@ -34,7 +35,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect): Stor
       // Nested use joins the open transaction: a use case can call another that
       // opens its own, and both commit or roll back together.
       if (db.isTransaction) return work(store);
-      return db.transaction().execute((trx) => work(createStore(trx, dialect)));
+      return db.transaction().execute((trx) => work(createStore(trx, dialect, cacheScope)));
     },
     changeToken: () => dialect.changeToken(db),
     async ping(): Promise<void> {

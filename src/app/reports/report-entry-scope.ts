@@ -78,8 +78,8 @@ export function requireEntryWriter(principal: Principal, scope: ReportScope, own
  * Throws unless the principal may read the report of (unit, period): not_found for an
  * unknown unit; forbidden without read scope over the unit unless it owns a section of
  * that very report. When there is no such report, not_found for whoever could read
- * it once made (read scope, or a grant inside the unit), forbidden for anyone else: an
- * outsider learns nothing about which reports exist.
+ * it once made (judged on the form of the unit's latest report, which it would copy),
+ * forbidden for anyone else: an outsider learns nothing about which reports exist.
  */
 export async function requireReportReader({ store, principal, orgUnit, period }: {
   store: Store; principal: Principal; orgUnit: string; period: string;
@@ -90,17 +90,28 @@ export async function requireReportReader({ store, principal, orgUnit, period }:
   if (can(principal.grants, 'read', unit.path)) return;
   const denied = forbidden(`Bạn không có quyền xem báo cáo của "${orgUnit}".`);
   const code = formatPeriod(parseReportPeriod(period));
+  const ownerPathsOf = async (templateCode: string): Promise<string[]> => {
+    const template = await store.templates.get(templateCode);
+    return flattenSections(template?.sections ?? []).flatMap((section) => {
+      const owner = section.owner ? tree.get(section.owner) : undefined;
+      return owner ? [owner.path] : [];
+    });
+  };
   const report = await store.reports.find(orgUnit, code);
-  if (!report) {
-    if (principal.grants.some((grant) => isWithinPath(grant.path, unit.path))) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho kỳ ${code}.`);
-    throw denied;
+  if (report) {
+    if (!canReadReport(principal.grants, { path: unit.path, sectionOwnerPaths: await ownerPathsOf(report.template) })) throw denied;
+    return;
   }
-  const template = await store.templates.get(report.template);
-  const sectionOwnerPaths = flattenSections(template?.sections ?? []).flatMap((section) => {
-    const owner = section.owner ? tree.get(section.owner) : undefined;
-    return owner ? [owner.path] : [];
-  });
-  if (!canReadReport(principal.grants, { path: unit.path, sectionOwnerPaths })) throw denied;
+  // No report yet: not_found (with what an empty state needs, see missing-report.ts) only
+  // for whoever could read it once made, judged on the form it would copy; anyone else
+  // learns nothing about which reports exist.
+  const previous = (await store.reports.list({ orgUnit })).filter((r) => r.period < code).sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+  const couldRead = previous
+    ? canReadReport(principal.grants, { path: unit.path, sectionOwnerPaths: await ownerPathsOf(previous.template) })
+    // The unit's first report: no form yet to judge by; a unit inside it may well have a part.
+    : principal.grants.some((grant) => isWithinPath(grant.path, unit.path));
+  if (couldRead) throw notFound(`Chưa có báo cáo của đơn vị "${orgUnit}" cho kỳ ${code}.`);
+  throw denied;
 }
 
 /** period_locked once the report (or one above it) is issued: the document must keep its text. */

@@ -4,6 +4,7 @@ import { findLockingReport } from '../../core/workflow.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
 import { AppError } from '../app-error.ts';
 import type { Store } from '../ports.ts';
+import { cachedRead } from '../read-cache.ts';
 
 /** Throws period_locked for the first (unit, period) pair an issued report locks. */
 export async function assertPeriodsUnlocked({ store, tree, targets }: {
@@ -12,7 +13,8 @@ export async function assertPeriodsUnlocked({ store, tree, targets }: {
   const reports = store.reports;
   const periods = [...new Set(targets.map((t) => t.period))];
   for (const period of periods) {
-    const issued = (await reports.listIssued(period)).map((r) => ({ orgUnit: r.orgUnit, path: tree.get(r.orgUnit)?.path ?? `/?${r.orgUnit}`, period: r.period, status: r.status, number: r.number, symbol: r.symbol }));
+    // Issued reports change rarely; every value write asks (read-cache.ts).
+    const issued = (await cachedRead(store, `issued-reports:${period}`, () => reports.listIssued(period))).map((r) => ({ orgUnit: r.orgUnit, path: tree.get(r.orgUnit)?.path ?? `/?${r.orgUnit}`, period: r.period, status: r.status, number: r.number, symbol: r.symbol }));
     if (issued.length === 0) continue;
     for (const target of targets.filter((t) => t.period === period)) {
       const path = tree.get(target.orgUnit)?.path;

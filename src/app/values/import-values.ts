@@ -18,7 +18,7 @@ import { checkRowValue, rowValueAndComment } from './value-checks.ts';
 import type { ImportConflict, ImportStrategy, ImportSummary, ParsedValues, ValueRow } from './value-import.ts';
 import { rowKeyResolver } from './value-row-keys.ts';
 import type { RowKeyResolver } from './value-row-keys.ts';
-import { OrgTree } from '../../core/org-unit.ts';
+import { loadOrgTree } from '../accounts/principal.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { ReportingUnitPolicy } from './reporting-unit-policy.ts';
 import { enforceValueWritePolicy, valueWriteTargets } from './value-write-policy.ts';
@@ -61,12 +61,12 @@ export async function importValues({
   const conflicts = new ConflictList(parsed?.conflicts ?? []);
   const fatal = parsed?.fatal ?? false;
   const { catalogue } = await loadCatalogue({ store });
-  const units = await store.orgUnits.list();
+  const tree = await loadOrgTree(store);
   const keys = rowKeyResolver({
-    catalogue, orgUnits: units, schemes: mergeIdSchemes(parsed?.idSchemes, idSchemes), fallback: parsed?.defaultIdScheme ?? 'UID',
+    catalogue, orgUnits: tree.all(), schemes: mergeIdSchemes(parsed?.idSchemes, idSchemes), fallback: parsed?.defaultIdScheme ?? 'UID',
   });
   // Who enters what: a row for a unit that does not report its indicator is a conflict.
-  const policy = await ReportingUnitPolicy.load({ store, tree: OrgTree.build(units).tree, catalogue, rows });
+  const policy = await ReportingUnitPolicy.load({ store, tree, catalogue, rows });
   const bases = new Map<string, string | null>();
   const { values, deletions } = resolveRows({ rows, keys, policy, conflicts, at: now().toISOString(), bases, format: parsed?.format, strategy: importStrategy, actor });
   // Rows the parser already dropped count as read, and as ignored.
@@ -77,8 +77,10 @@ export async function importValues({
   // Scope and locks: on the units as written and as resolved, checked before conflicts
   // are reported (a caller out of scope learns nothing more), and again inside the write.
   const targets = valueWriteTargets([...valueWriteTargets(rows), ...targetsOf(values, deletions)]);
+  // Outside the transaction first: a refusal comes before any write work, and what the
+  // check reads is then in the read cache for the check inside the transaction.
+  await enforceValueWritePolicy({ store, principal, targets });
   if (fatal || (hasConflicts && !skipConflicts)) {
-    await enforceValueWritePolicy({ store, principal, targets });
     return summary('ERROR', dryRun, { imported: 0, updated: 0, ignored: rowsRead, deleted: 0 }, 0, conflicts.list());
   }
 

@@ -14,7 +14,7 @@ import type { EditLock } from '../../core/edit-policy.ts';
 import type { Catalogue, Indicator } from '../../core/indicator.ts';
 import type { OrgTree } from '../../core/org-unit.ts';
 import { formatPeriod, periodLabel, tryParsePeriod } from '../../core/period.ts';
-import { governingReport, reportForm } from '../../core/reporting-units.ts';
+import { governingReports, reportForm, takesPart } from '../../core/reporting-units.ts';
 import type { ReportForm } from '../../core/reporting-units.ts';
 import type { ReportTemplate } from '../../core/report-template.ts';
 import type { Principal } from '../accounts/principal.ts';
@@ -22,6 +22,7 @@ import { AppError } from '../app-error.ts';
 import type { Store } from '../ports.ts';
 import type { StoredReport } from '../reports/report-ports.ts';
 import type { ValueRow } from './value-import.ts';
+import { cachedRead } from '../read-cache.ts';
 
 /** A row refused because another unit reports its indicator. */
 export interface ReportingUnitConflict {
@@ -38,7 +39,7 @@ interface Governed {
 
 /** The reports and forms that govern the (unit, period) pairs of one write. */
 export class ReportingUnitPolicy {
-  private readonly governed = new Map<string, Governed | null>();
+  private readonly governed = new Map<string, readonly Governed[]>();
 
   private constructor(
     private readonly tree: OrgTree,
@@ -64,6 +65,12 @@ export class ReportingUnitPolicy {
       if (code) periods.add(code);
     }
     if (periods.size === 0) return new ReportingUnitPolicy(tree, catalogue, [], new Map());
+    // One policy (with the forms it works out as it goes) per set of periods, while nothing
+    // is written (read-cache.ts): every value write asks, and forms rarely change.
+    return cachedRead(store, `reporting-policy:${[...periods].sort().join(',')}`, () => ReportingUnitPolicy.build(store, tree, catalogue, periods));
+  }
+
+  private static async build(store: Store, tree: OrgTree, catalogue: Catalogue, periods: ReadonlySet<string>): Promise<ReportingUnitPolicy> {
     const all = await store.reports.list();
     // Reports of other period types or of later periods never govern: keep the list short.
     const reports = all.filter((r) => [...periods].some((p) => r.period <= p));
@@ -75,16 +82,24 @@ export class ReportingUnitPolicy {
     return new ReportingUnitPolicy(tree, catalogue, reports, templates);
   }
 
-  /** The report whose form decides for (unit, period), with that form; null when none. */
-  governing(orgUnit: string, period: string): Governed | null {
+  /**
+   * The reports whose forms decide for (unit, period), nearest first: the unit's own (or
+   * its nearest ancestor's) and every report above it that the unit takes part in
+   * (core takesPart). A division that opens a report of its own stays bound to its
+   * department's form and state.
+   */
+  governingChain(orgUnit: string, period: string): readonly Governed[] {
     const key = `${orgUnit}\u0000${period}`;
-    let found = this.governed.get(key);
-    if (found === undefined) {
-      const report = governingReport(this.reports, this.tree, orgUnit, period);
-      const template = report ? this.templates.get(report.template) : undefined;
-      found = report && template ? { report, form: this.formOf(report, template) } : null;
-      this.governed.set(key, found);
+    const known = this.governed.get(key);
+    if (known) return known;
+    const found: Governed[] = [];
+    for (const report of governingReports(this.reports, this.tree, orgUnit, period)) {
+      const template = this.templates.get(report.template);
+      if (!template) continue;
+      const form = this.formOf(report, template);
+      if (found.length === 0 || takesPart(form, report.orgUnit, orgUnit, this.tree)) found.push({ report, form });
     }
+    this.governed.set(key, found);
     return found;
   }
 
@@ -97,7 +112,12 @@ export class ReportingUnitPolicy {
 
   /** The unit that reports `indicator` for a value of `orgUnit` in `period`, if a form says. */
   reportingUnitOf(indicator: string, orgUnit: string, period: string): string | null {
-    return this.governing(orgUnit, period)?.form.assignments.get(indicator)?.reportingUnit ?? null;
+    // Outermost first: the report that gathers the others names the unit.
+    for (const { form } of [...this.governingChain(orgUnit, period)].reverse()) {
+      const unit = form.assignments.get(indicator)?.reportingUnit;
+      if (unit) return unit;
+    }
+    return null;
   }
 
   /**
@@ -126,10 +146,12 @@ export class ReportingUnitPolicy {
    */
   refusal(indicator: Pick<Indicator, 'code' | 'name' | 'kind'>, orgUnit: string, period: string): { reportingUnit: string; message: string } | null {
     if (this.reports.length === 0 || indicator.kind === 'derived') return null;
-    const governed = this.governing(orgUnit, period);
-    const reportingUnit = governed?.form.assignments.get(indicator.code)?.reportingUnit;
-    if (!governed || !reportingUnit || reportingUnit === orgUnit) return null;
-    return { reportingUnit, message: this.message(indicator.name, orgUnit, reportingUnit, governed.report) };
+    // Every form the unit takes part in must agree that it enters the figure.
+    for (const governed of [...this.governingChain(orgUnit, period)].reverse()) {
+      const reportingUnit = governed.form.assignments.get(indicator.code)?.reportingUnit;
+      if (reportingUnit && reportingUnit !== orgUnit) return { reportingUnit, message: this.message(indicator.name, orgUnit, reportingUnit, governed.report) };
+    }
+    return null;
   }
 
   private message(indicatorName: string, orgUnit: string, reportingUnit: string, report: StoredReport): string {
@@ -151,21 +173,23 @@ export class ReportingUnitPolicy {
       const key = `${value.orgUnit}\u0000${value.period}`;
       if (checked.has(key)) continue;
       checked.add(key);
-      const governed = this.governing(value.orgUnit, value.period);
-      // Only the report of this very period has a state to respect; an earlier one only lends its form.
-      if (!governed || governed.report.period !== value.period) continue;
-      const current = await store.reports.get(governed.report.id);
-      if (!current) continue;
-      const reportPath = this.tree.get(current.orgUnit)?.path ?? '';
-      const unitPath = this.tree.get(value.orgUnit)?.path ?? '';
-      const parts = (await store.reports.listParts(current.id)).map((p) => ({ ...p, path: this.tree.get(p.division)?.path ?? `/?${p.division}` }));
-      const part = partOfUnit(parts, unitPath);
-      const lock = editLock({
-        status: current.status,
-        part: part ? { division: part.division, status: part.status } : null,
-        writesForReportUnit: principal === null || can(principal.grants, 'write_values', reportPath),
-      });
-      if (lock) throw lockError(lock, { tree: this.tree, report: current, part: part?.division ?? null, orgUnit: value.orgUnit });
+      // Every report of this very period the unit takes part in has a state to respect
+      // (an earlier one only lends its form).
+      for (const governed of this.governingChain(value.orgUnit, value.period)) {
+        if (governed.report.period !== value.period) continue;
+        const current = await store.reports.get(governed.report.id);
+        if (!current) continue;
+        const reportPath = this.tree.get(current.orgUnit)?.path ?? '';
+        const unitPath = this.tree.get(value.orgUnit)?.path ?? '';
+        const parts = (await store.reports.listParts(current.id)).map((p) => ({ ...p, path: this.tree.get(p.division)?.path ?? `/?${p.division}` }));
+        const part = partOfUnit(parts, unitPath);
+        const lock = editLock({
+          status: current.status,
+          part: part ? { division: part.division, status: part.status } : null,
+          writesForReportUnit: principal === null || can(principal.grants, 'write_values', reportPath),
+        });
+        if (lock) throw lockError(lock, { tree: this.tree, report: current, part: part?.division ?? null, orgUnit: value.orgUnit });
+      }
     }
   }
 

@@ -25,11 +25,24 @@ interface IdMaps {
   readonly orgUnits: Map<string, number>;
 }
 
-/** Both catalogues are small (hundreds of indicators, thousands of units): one read each, then O(1) per row. */
-async function loadIdMaps(db: Kysely<Database>): Promise<IdMaps> {
+/** Codes few enough to look up by name; more, and reading the whole table is cheaper. */
+const CODES_BY_NAME = 200;
+
+/**
+ * Ids of the codes `keys` name. Both catalogues are small (hundreds of indicators,
+ * thousands of units): a bulk import reads each once, then O(1) per row; a write of a
+ * few values (a form's save) reads only their rows.
+ */
+async function loadIdMaps(db: Kysely<Database>, keys: readonly DataValueKey[]): Promise<IdMaps> {
+  const indicatorCodes = [...new Set(keys.map((k) => k.indicator))];
+  const unitCodes = [...new Set(keys.map((k) => k.orgUnit))];
   const [indicators, orgUnits] = await Promise.all([
-    db.selectFrom('indicator').select(['id', 'code']).execute(),
-    db.selectFrom('org_unit').select(['id', 'code']).execute(),
+    indicatorCodes.length <= CODES_BY_NAME
+      ? db.selectFrom('indicator').select(['id', 'code']).where('code', 'in', indicatorCodes.length > 0 ? indicatorCodes : ['']).execute()
+      : db.selectFrom('indicator').select(['id', 'code']).execute(),
+    unitCodes.length <= CODES_BY_NAME
+      ? db.selectFrom('org_unit').select(['id', 'code']).where('code', 'in', unitCodes.length > 0 ? unitCodes : ['']).execute()
+      : db.selectFrom('org_unit').select(['id', 'code']).execute(),
   ]);
   return {
     indicators: new Map(indicators.map((row) => [row.code, row.id])),
@@ -103,7 +116,7 @@ export class DataValueRepository implements DataValuePort {
 
   findExisting(keys: readonly DataValueKey[]): Promise<DataValue[]> {
     return inTransaction(this.db, async (trx) => {
-      const maps = await loadIdMaps(trx);
+      const maps = await loadIdMaps(trx, keys);
       const tuples = keys.map((key) => keyIds(maps, key)).filter((ids) => ids !== undefined);
       const found: DataValue[] = [];
       for (const part of chunks(tuples, KEYS_PER_QUERY)) {
@@ -121,7 +134,7 @@ export class DataValueRepository implements DataValuePort {
   upsertMany(values: readonly DataValue[]): Promise<UpsertCounts> {
     if (values.length === 0) return Promise.resolve({ imported: 0, updated: 0, unchanged: 0 });
     return inTransaction(this.db, async (trx) => {
-      const maps = await loadIdMaps(trx);
+      const maps = await loadIdMaps(trx, values);
       const now = new Date().toISOString();
       const rows: DataValueColumns = {
         indicatorIds: [], orgUnitIds: [], periods: [], disaggs: [], attrs: [], values: [], texts: [], comments: [], storedBy: [], updatedAt: [], followups: [],
@@ -157,7 +170,7 @@ export class DataValueRepository implements DataValuePort {
 
   deleteMany(keys: readonly DataValueKey[]): Promise<number> {
     return inTransaction(this.db, async (trx) => {
-      const maps = await loadIdMaps(trx);
+      const maps = await loadIdMaps(trx, keys);
       const tuples = keys.map((key) => keyIds(maps, key)).filter((ids) => ids !== undefined);
       let deleted = 0;
       for (const part of chunks(tuples, KEYS_PER_QUERY)) {

@@ -10,6 +10,8 @@ import type { DataValueColumns, StorageDialect } from '../../storage-dialect.ts'
 const COLUMNS = 11;
 /** SQLite allows at most 32766 bound variables per statement. */
 const ROWS_PER_STATEMENT = Math.floor(32766 / COLUMNS);
+/** Writes of up to this many rows keep their prepared statement. */
+const SMALL_CHUNK = 64;
 
 function upsertSql(rows: number): string {
   const tuple = '(?,?,?,?,?,?,?,?,?,?,?)';
@@ -28,18 +30,25 @@ function upsertSql(rows: number): string {
 export class SqliteDataValueUpsert implements StorageDialect {
   readonly name = 'sqlite' as const;
   readonly #handle: SqliteHandle;
-  /** The full-size statement is prepared once; a smaller last chunk gets its own per call (sizes vary, so caching them would grow without bound). */
+  /** The full-size statement is prepared once, and those of small writes by their size. */
   #fullChunk: Statement | undefined;
-  #totalChanges: Statement | undefined;
+  readonly #small = new Map<number, Statement>();
+  #token: Statement | undefined;
+  #maxRowid: Statement | undefined;
+  #countAbove: Statement | undefined;
 
   constructor(handle: SqliteHandle) {
     this.#handle = handle;
   }
 
   #statement(rows: number): Statement {
-    if (rows !== ROWS_PER_STATEMENT) return this.#handle.prepare(upsertSql(rows));
-    this.#fullChunk ??= this.#handle.prepare(upsertSql(rows));
-    return this.#fullChunk;
+    if (rows === ROWS_PER_STATEMENT) return (this.#fullChunk ??= this.#handle.prepare(upsertSql(rows)));
+    // A form's save writes a handful of values: those few sizes are kept, the rest (the
+    // odd last chunk of a bulk import) prepared when needed.
+    if (rows > SMALL_CHUNK) return this.#handle.prepare(upsertSql(rows));
+    let statement = this.#small.get(rows);
+    if (!statement) this.#small.set(rows, (statement = this.#handle.prepare(upsertSql(rows))));
+    return statement;
   }
 
   async upsertDataValues(_db: Kysely<Database>, rows: DataValueColumns): Promise<UpsertCounts> {
@@ -47,7 +56,7 @@ export class SqliteDataValueUpsert implements StorageDialect {
     if (total === 0) return { imported: 0, updated: 0, unchanged: 0 };
     // New rows get rowids above the current maximum: counting them afterwards tells
     // inserts from updates without reading anything per row.
-    const before = this.#handle.prepare('SELECT coalesce(max(rowid), 0) AS m FROM data_value').get() as { m: number };
+    const before = (this.#maxRowid ??= this.#handle.prepare('SELECT coalesce(max(rowid), 0) AS m FROM data_value')).get() as { m: number };
     let changed = 0;
     const params: unknown[] = new Array(Math.min(total, ROWS_PER_STATEMENT) * COLUMNS);
     for (let start = 0; start < total; start += ROWS_PER_STATEMENT) {
@@ -69,7 +78,7 @@ export class SqliteDataValueUpsert implements StorageDialect {
       }
       changed += this.#statement(count).run(params).changes;
     }
-    const inserted = this.#handle.prepare('SELECT count(*) AS n FROM data_value WHERE rowid > ?').get(before.m) as { n: number };
+    const inserted = (this.#countAbove ??= this.#handle.prepare('SELECT count(*) AS n FROM data_value WHERE rowid > ?')).get(before.m) as { n: number };
     return { imported: inserted.n, updated: changed - inserted.n, unchanged: total - changed };
   }
 
@@ -79,7 +88,8 @@ export class SqliteDataValueUpsert implements StorageDialect {
    * they change on every write, at the cost of two in-memory reads.
    */
   changeToken(): Promise<string> {
-    this.#totalChanges ??= this.#handle.prepare('SELECT total_changes()').pluck();
-    return Promise.resolve(`${String(this.#handle.pragma('data_version', { simple: true }))}.${String(this.#totalChanges.get())}`);
+    // One statement, prepared once: this runs several times per request.
+    this.#token ??= this.#handle.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || '.' || total_changes()").pluck();
+    return Promise.resolve(String(this.#token.get()));
   }
 }

@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { OpenedDatabase } from '../../storage-dialect.ts';
 import { SqliteDataValueUpsert } from './sqlite-data-value-upsert.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 /**
  * The compiled addon's file, when it is where node-gyp puts it: handing it over spares
@@ -28,6 +29,6 @@ export function openSqliteDatabase(file: string): OpenedDatabase {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return { db, dialect: new SqliteDataValueUpsert(handle) };
 }
