@@ -5,6 +5,12 @@
 // on a faster or busier machine. Goals (issue 15): report model GET ≥ 0.15, value PUT
 // ≥ 0.06, /api/me ≥ 0.3, p99 < 20 ms each.
 //
+// Every request carries the Accept-Encoding a browser sends. autocannon decodes each
+// answer's bytes into a JavaScript string; a 41 KB answer of Vietnamese text takes
+// UTF-8's slow path and costs the client more than the server (measured: a fixed 41 KB
+// buffer of the report's JSON caps a bare Fastify route at ~2,600 req/s here, the same
+// size in ASCII at ~12,000), so sending the report uncompressed would measure autocannon.
+//
 //   node --import tsx bench/http.ts [--duration 10] [--connections 10] [--json]
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -26,6 +32,8 @@ const ORG = 'stttt-travinh';
 const REPORT_PERIOD = process.env['BENCH_REPORT_PERIOD'] ?? '2022-04';
 /** The open month, where a division writes. */
 const OPEN_PERIOD = '2022-05';
+/** What Chromium sends. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 interface Target {
   readonly name: string;
@@ -70,7 +78,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 async function measure(name: string, url: string, method: 'GET' | 'PUT', headers: Record<string, string>, body?: string): Promise<Measured> {
-  const result = await autocannon({ url, method, headers, ...(body ? { body } : {}), connections: CONNECTIONS, duration: DURATION });
+  const result = await autocannon({ url, method, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...headers }, ...(body ? { body } : {}), connections: CONNECTIONS, duration: DURATION });
   return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 

@@ -34,7 +34,9 @@ export async function open(page: Page, label: string): Promise<void> {
   if (isPhone(page)) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
   await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('menuitem').filter({ hasText: new RegExp(`^${label}$`) }).click();
   await expect(page).toHaveURL(new RegExp(`${PATHS[label] ?? ''}\\?`));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  // The address changes at once; the previous page stays on screen until the new one's
+  // code has loaded (routes.tsx marks each page with its path).
+  await expect(page.locator(`[data-page="${PATHS[label] ?? ''}"]`).getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 

@@ -4,7 +4,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -71,7 +71,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // Our own ids (validated, else a UUID), logged as requestId and echoed to the caller.
     requestIdHeader: false,
     genReqId: genRequestId,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Unknown query fields are refused by the strict schemas, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -299,6 +299,21 @@ export function monthsOf(period: Period): Period[] {
  * period itself first: what an export of `outer` must include.
  */
 export function periodsWithin(outer: Period): Period[] {
+  // Walking every type day by day costs milliseconds, and the same few periods are
+  // asked for on every read of values: each answer is kept (periods are values).
+  const code = formatPeriod(outer);
+  let found = periodsWithinKept.get(code);
+  if (!found) {
+    found = walkPeriodsWithin(outer);
+    if (periodsWithinKept.size >= 1_000) periodsWithinKept.delete(periodsWithinKept.keys().next().value as string);
+    periodsWithinKept.set(code, found);
+  }
+  return [...found];
+}
+
+const periodsWithinKept = new Map<string, readonly Period[]>();
+
+function walkPeriodsWithin(outer: Period): Period[] {
   const found: Period[] = [outer];
   const outerDays = periodDays(outer);
   for (const type of PERIOD_TYPES) {

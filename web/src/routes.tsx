@@ -19,7 +19,14 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx').the
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
-const page = (element: ReactNode) => <Suspense fallback={<Loading label="Đang tải trang…" />}>{element}</Suspense>;
+/**
+ * A page, marked with its path once it is really on screen: while a page's code loads,
+ * the router keeps the previous page visible under the new address, and whoever checks
+ * which page is shown (the browser tests) must not take the old one for the new.
+ */
+const page = (path: string, element: ReactNode) => (
+  <Suspense fallback={<Loading label="Đang tải trang…" />}><div data-page={path} style={{ display: 'contents' }}>{element}</div></Suspense>
+);
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -34,17 +41,17 @@ function RequireSession({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/dang-nhap" element={page(<LoginPage />)} />
+      <Route path="/dang-nhap" element={page('/dang-nhap', <LoginPage />)} />
       <Route element={<RequireSession><AppLayout /></RequireSession>}>
-        <Route path="/tong-quan" element={page(<DashboardPage />)} />
-        <Route path="/nhap-so-lieu" element={page(<DataEntryPage />)} />
-        <Route path="/noi-dung" element={page(<ContentPage />)} />
-        <Route path="/nhap-bao-cao-cu" element={page(<LegacyImportPage />)} />
-        <Route path="/bao-cao" element={page(<ReportPage />)} />
-        <Route path="/bieu-do" element={page(<ChartsPage />)} />
-        <Route path="/thong-bao" element={page(<NotificationsPage />)} />
-        <Route path="/lich-su" element={page(<AuditPage />)} />
-        <Route path="/quan-tri" element={page(<AdminPage />)} />
+        <Route path="/tong-quan" element={page('/tong-quan', <DashboardPage />)} />
+        <Route path="/nhap-so-lieu" element={page('/nhap-so-lieu', <DataEntryPage />)} />
+        <Route path="/noi-dung" element={page('/noi-dung', <ContentPage />)} />
+        <Route path="/nhap-bao-cao-cu" element={page('/nhap-bao-cao-cu', <LegacyImportPage />)} />
+        <Route path="/bao-cao" element={page('/bao-cao', <ReportPage />)} />
+        <Route path="/bieu-do" element={page('/bieu-do', <ChartsPage />)} />
+        <Route path="/thong-bao" element={page('/thong-bao', <NotificationsPage />)} />
+        <Route path="/lich-su" element={page('/lich-su', <AuditPage />)} />
+        <Route path="/quan-tri" element={page('/quan-tri', <AdminPage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/tong-quan" replace />} />
     </Routes>

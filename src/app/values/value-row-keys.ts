@@ -19,10 +19,25 @@ export interface RowKeyResolver {
   attr(row: ValueRow, indicator: Indicator): Resolved<string>;
 }
 
+/**
+ * The identifier indexes of a catalogue and a unit list. Both come from the read cache
+ * (the same objects while nothing is written), so a form's save, which resolves one or
+ * two rows, does not index the whole catalogue again each time.
+ */
+const indexed = new WeakMap<Catalogue, WeakMap<readonly OrgUnit[], Dhis2Identifiers>>();
+
+function identifiers(catalogue: Catalogue, orgUnits: readonly OrgUnit[]): Dhis2Identifiers {
+  let byUnits = indexed.get(catalogue);
+  if (!byUnits) indexed.set(catalogue, (byUnits = new WeakMap()));
+  let ids = byUnits.get(orgUnits);
+  if (!ids) byUnits.set(orgUnits, (ids = new Dhis2Identifiers(catalogue, orgUnits)));
+  return ids;
+}
+
 export function rowKeyResolver({ catalogue, orgUnits, schemes, fallback }: {
   catalogue: Catalogue; orgUnits: readonly OrgUnit[]; schemes: IdSchemes; fallback: IdScheme;
 }): RowKeyResolver {
-  const ids = new Dhis2Identifiers(catalogue, orgUnits);
+  const ids = identifiers(catalogue, orgUnits);
   const elementScheme = schemeFor(schemes, 'dataElementIdScheme', fallback);
   const unitScheme = schemeFor(schemes, 'orgUnitIdScheme', fallback);
   const comboScheme = schemeFor(schemes, 'categoryOptionComboIdScheme', fallback);

@@ -6,6 +6,7 @@ import type { DataValue, DataValueKey } from '../../core/data-value.ts';
 import type { Database } from '../database.ts';
 import type { DataValueColumns, StorageDialect } from '../storage-dialect.ts';
 import { chunks, inTransaction } from './in-transaction.ts';
+import { runTemplate } from './query-template.ts';
 
 /** Thrown when values name units or indicators that are not stored: the caller should have checked (a programmer error). */
 export class UnknownReferenceError extends Error {
@@ -36,14 +37,11 @@ const CODES_BY_NAME = 200;
 async function loadIdMaps(db: Kysely<Database>, keys: readonly DataValueKey[]): Promise<IdMaps> {
   const indicatorCodes = [...new Set(keys.map((k) => k.indicator))];
   const unitCodes = [...new Set(keys.map((k) => k.orgUnit))];
-  const [indicators, orgUnits] = await Promise.all([
-    indicatorCodes.length <= CODES_BY_NAME
-      ? db.selectFrom('indicator').select(['id', 'code']).where('code', 'in', indicatorCodes.length > 0 ? indicatorCodes : ['']).execute()
-      : db.selectFrom('indicator').select(['id', 'code']).execute(),
-    unitCodes.length <= CODES_BY_NAME
-      ? db.selectFrom('org_unit').select(['id', 'code']).where('code', 'in', unitCodes.length > 0 ? unitCodes : ['']).execute()
-      : db.selectFrom('org_unit').select(['id', 'code']).execute(),
-  ]);
+  const idsOf = (table: 'indicator' | 'org_unit', codes: readonly string[]) =>
+    codes.length <= CODES_BY_NAME
+      ? runTemplate(db, `ids:${table}:${Math.max(codes.length, 1)}`, codes.length > 0 ? codes : [''], (q, list) => q.selectFrom(table).select(['id', 'code']).where('code', 'in', list as string[]))
+      : db.selectFrom(table).select(['id', 'code']).execute();
+  const [indicators, orgUnits] = await Promise.all([idsOf('indicator', indicatorCodes), idsOf('org_unit', unitCodes)]);
   return {
     indicators: new Map(indicators.map((row) => [row.code, row.id])),
     orgUnits: new Map(orgUnits.map((row) => [row.code, row.id])),
@@ -80,6 +78,11 @@ function toDataValue(row: ValueRow): DataValue {
   };
 }
 
+/** A filter's list as SQL can take it: an empty list matches nothing (`IN ('')`). */
+function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
+  return list === undefined ? undefined : list.length > 0 ? [...list] : [''];
+}
+
 /** Five bound variables per key: stays far below SQLite's 32766. */
 const KEYS_PER_QUERY = 1000;
 
@@ -98,8 +101,25 @@ export class DataValueRepository implements DataValuePort {
   }
 
   async find(query: DataValueQuery): Promise<DataValue[]> {
-    let select = this.#selectValues(this.db);
-    if (query.orgUnits) select = select.where('o.code', 'in', query.orgUnits.length ? [...query.orgUnits] : ['']);
+    const lists = { orgUnits: nonEmpty(query.orgUnits), periods: nonEmpty(query.periods), indicators: nonEmpty(query.indicators) };
+    if (query.underPath === undefined) {
+      // The form's save and the dashboards ask in a few shapes: each built once (query-template.ts).
+      const shape = `values.find:${lists.orgUnits?.length ?? '-'}:${lists.periods?.length ?? '-'}:${lists.indicators?.length ?? '-'}`;
+      const values = [...(lists.orgUnits ?? []), ...(lists.periods ?? []), ...(lists.indicators ?? [])];
+      const rows = await runTemplate(this.db, shape, values, (db, all) => {
+        let at = 0;
+        const take = (list: readonly string[] | undefined) => (list ? (all.slice(at, (at += list.length)) as string[]) : undefined);
+        return this.#filtered(db, { orgUnits: take(lists.orgUnits), periods: take(lists.periods), indicators: take(lists.indicators) });
+      });
+      return rows.map(toDataValue);
+    }
+    const rows = await this.#filtered(this.db, { ...lists, underPath: query.underPath }).execute();
+    return rows.map(toDataValue);
+  }
+
+  #filtered(db: Kysely<Database>, query: { orgUnits?: string[] | undefined; periods?: string[] | undefined; indicators?: string[] | undefined; underPath?: string }) {
+    let select = this.#selectValues(db);
+    if (query.orgUnits) select = select.where('o.code', 'in', query.orgUnits);
     if (query.underPath !== undefined) {
       const prefix = query.underPath.replace(/\/+$/, '');
       // Whole path segments only (`/vn/tv` must not match `/vn/tvx`); substr keeps it
@@ -108,10 +128,9 @@ export class DataValueRepository implements DataValuePort {
         eb.or([eb('o.path', '=', prefix), eb(eb.fn('substr', ['o.path', eb.val(1), eb.val(prefix.length + 1)]), '=', `${prefix}/`)]),
       );
     }
-    if (query.periods) select = select.where('v.period', 'in', query.periods.length ? [...query.periods] : ['']);
-    if (query.indicators) select = select.where('i.code', 'in', query.indicators.length ? [...query.indicators] : ['']);
-    const rows = await select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.attr').execute();
-    return rows.map(toDataValue);
+    if (query.periods) select = select.where('v.period', 'in', query.periods);
+    if (query.indicators) select = select.where('i.code', 'in', query.indicators);
+    return select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.attr');
   }
 
   findExisting(keys: readonly DataValueKey[]): Promise<DataValue[]> {

@@ -14,6 +14,7 @@ import type { PartStatus, ReportStatus } from '../../core/workflow.ts';
 import type { Database } from '../database.ts';
 import type { ReportDocumentTable, ReportItemTable, ReportPlanItemTable, ReportTable } from '../report-tables.ts';
 import { chunks, inTransaction } from './in-transaction.ts';
+import { runTemplate } from './query-template.ts';
 
 /** Rows per multi-row insert: 13 columns at most, well under every driver's limit of bound values. */
 const INSERT_CHUNK = 200;
@@ -165,7 +166,7 @@ export class ReportRepository implements ReportPort {
   }
 
   async get(id: number): Promise<StoredReport | undefined> {
-    const row = await this.db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = await runTemplate(this.db, 'report.get', [id], (db, [reportId]) => db.selectFrom('report').selectAll().where('id', '=', reportId as number));
     return row ? toStored(row) : undefined;
   }
 
@@ -324,7 +325,7 @@ export class ReportRepository implements ReportPort {
   }
 
   async listParts(reportId: number): Promise<StoredPart[]> {
-    const rows = await this.db.selectFrom('report_part').selectAll().where('report_id', '=', reportId).orderBy('division').execute();
+    const rows = await runTemplate(this.db, 'report.parts', [reportId], (db, [id]) => db.selectFrom('report_part').selectAll().where('report_id', '=', id as number).orderBy('division'));
     return rows.map(toPart);
   }
 

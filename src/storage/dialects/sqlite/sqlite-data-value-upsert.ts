@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { UpsertCounts } from '../../../app/ports.ts';
 import type { Database } from '../../database.ts';
 import type { DataValueColumns, StorageDialect } from '../../storage-dialect.ts';
+import type { SqliteChangeToken } from './sqlite-change-token.ts';
 
 const COLUMNS = 11;
 /** SQLite allows at most 32766 bound variables per statement. */
@@ -33,12 +34,13 @@ export class SqliteDataValueUpsert implements StorageDialect {
   /** The full-size statement is prepared once, and those of small writes by their size. */
   #fullChunk: Statement | undefined;
   readonly #small = new Map<number, Statement>();
-  #token: Statement | undefined;
+  readonly #token: SqliteChangeToken;
   #maxRowid: Statement | undefined;
   #countAbove: Statement | undefined;
 
-  constructor(handle: SqliteHandle) {
+  constructor(handle: SqliteHandle, token: SqliteChangeToken) {
     this.#handle = handle;
+    this.#token = token;
   }
 
   #statement(rows: number): Statement {
@@ -57,6 +59,8 @@ export class SqliteDataValueUpsert implements StorageDialect {
     // New rows get rowids above the current maximum: counting them afterwards tells
     // inserts from updates without reading anything per row.
     const before = (this.#maxRowid ??= this.#handle.prepare('SELECT coalesce(max(rowid), 0) AS m FROM data_value')).get() as { m: number };
+    // Writes on the raw handle, past the statement cache that would otherwise tell.
+    this.#token.forget();
     let changed = 0;
     const params: unknown[] = new Array(Math.min(total, ROWS_PER_STATEMENT) * COLUMNS);
     for (let start = 0; start < total; start += ROWS_PER_STATEMENT) {
@@ -82,14 +86,8 @@ export class SqliteDataValueUpsert implements StorageDialect {
     return { imported: inserted.n, updated: changed - inserted.n, unchanged: total - changed };
   }
 
-  /**
-   * `data_version` moves when another connection (a CLI import beside the server)
-   * commits; `total_changes()` counts the rows this connection has written. Together
-   * they change on every write, at the cost of two in-memory reads.
-   */
+  /** See SqliteChangeToken: kept within a turn of the event loop, forgotten on any write. */
   changeToken(): Promise<string> {
-    // One statement, prepared once: this runs several times per request.
-    this.#token ??= this.#handle.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || '.' || total_changes()").pluck();
-    return Promise.resolve(String(this.#token.get()));
+    return Promise.resolve(this.#token.read());
   }
 }

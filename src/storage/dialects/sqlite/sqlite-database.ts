@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { OpenedDatabase } from '../../storage-dialect.ts';
+import { SqliteChangeToken } from './sqlite-change-token.ts';
 import { SqliteDataValueUpsert } from './sqlite-data-value-upsert.ts';
 import { withStatementCache } from './statement-cache.ts';
 
@@ -29,6 +30,7 @@ export function openSqliteDatabase(file: string): OpenedDatabase {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
-  return { db, dialect: new SqliteDataValueUpsert(handle) };
+  const token = new SqliteChangeToken(handle);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle, token.forget) }) });
+  return { db, dialect: new SqliteDataValueUpsert(handle, token) };
 }

@@ -10,11 +10,17 @@ import type { SqliteDatabase } from 'kysely';
 const MAX_STATEMENTS = 500;
 const MAX_CACHED_SQL_LENGTH = 4_000;
 
-export function withStatementCache(handle: SqliteHandle): SqliteDatabase {
+/** `onWrite` runs before any statement that is not a plain read (a write, BEGIN, COMMIT). */
+export function withStatementCache(handle: SqliteHandle, onWrite: () => void): SqliteDatabase {
   const statements = new Map<string, Statement>();
+  // Kysely prepares each statement right before running it: preparing is the moment to tell.
+  const noticed = (statement: Statement): Statement => {
+    if (!statement.reader) onWrite();
+    return statement;
+  };
   return {
     prepare(sql: string) {
-      if (sql.length > MAX_CACHED_SQL_LENGTH) return handle.prepare(sql);
+      if (sql.length > MAX_CACHED_SQL_LENGTH) return noticed(handle.prepare(sql));
       let statement = statements.get(sql);
       if (statement) {
         statements.delete(sql);
@@ -23,7 +29,7 @@ export function withStatementCache(handle: SqliteHandle): SqliteDatabase {
         if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
       }
       statements.set(sql, statement);
-      return statement;
+      return noticed(statement);
     },
     close() {
       handle.close();
