@@ -316,11 +316,21 @@ const periodsWithinKept = new Map<string, readonly Period[]>();
 function walkPeriodsWithin(outer: Period): Period[] {
   const found: Period[] = [outer];
   const outerDays = periodDays(outer);
+  const outerStart = startDay(outer);
+  const outerEnd = endDay(outer);
   for (const type of PERIOD_TYPES) {
     if (type === outer.type) continue;
+    if (type === 'day') {
+      // Every day inside counts (a year has 365 of them): counted, not walked.
+      for (let day = outerStart; day <= outerEnd; day++) {
+        const [year] = civilOfDayNumber(day);
+        found.push({ type: 'day', year, index: day - civilDayNumber(year, 1, 1) + 1 });
+      }
+      continue;
+    }
     // One period of the type is probed at the start of `outer` and walked forward.
-    let period = periodOfDate(type, dateOfDayNumber(startDay(outer) - 13));
-    for (let guard = 0; guard < 400 && startDay(period) <= endDay(outer); guard++) {
+    let period = periodOfDate(type, dateOfDayNumber(outerStart - 13));
+    for (let guard = 0; guard < 400 && startDay(period) <= outerEnd; guard++) {
       if (periodDays(period) < outerDays && periodCountsTowards(outer, period)) found.push(period);
       period = nextPeriod(period);
     }
@@ -410,9 +420,9 @@ function startDay(period: Period): number {
   const aligned = MONTH_ALIGNED[period.type];
   if (aligned) {
     const months = aligned.startMonth - 1 + (period.index - 1) * aligned.months;
-    return dayNumber(isoDate(period.year + Math.floor(months / 12), (months % 12) + 1, 1));
+    return civilDayNumber(period.year + Math.floor(months / 12), (months % 12) + 1, 1);
   }
-  if (period.type === 'day') return dayNumber(isoDate(period.year, 1, 1)) + period.index - 1;
+  if (period.type === 'day') return civilDayNumber(period.year, 1, 1) + period.index - 1;
   const days = WEEK_BASED[period.type]?.days ?? 7;
   return firstWeekStart(period.type, period.year) + (period.index - 1) * days;
 }
@@ -432,8 +442,10 @@ function endDay(period: Period): number {
  */
 function firstWeekStart(type: PeriodType, year: number): number {
   const start = WEEK_BASED[type]?.weekday ?? 1;
-  const january4 = isoDate(year, 1, 4);
-  return dayNumber(january4) - ((weekday(january4) - start + 7) % 7);
+  const january4 = civilDayNumber(year, 1, 4);
+  // ISO weekday (Monday 1 … Sunday 7); day 0 (1970-01-01) was a Thursday.
+  const january4Weekday = ((((january4 + 3) % 7) + 7) % 7) + 1;
+  return january4 - ((january4Weekday - start + 7) % 7);
 }
 
 function weeksInYear(type: PeriodType, year: number): number {
@@ -447,6 +459,11 @@ function isoWeeksInYear(year: number): number {
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's days_from_civil). */
 function dayNumber(date: IsoDate): number {
   const [y0, m, d] = date.split('-').map(Number) as [number, number, number];
+  return civilDayNumber(y0, m, d);
+}
+
+/** dayNumber of year, month, day as numbers: period arithmetic runs it thousands of times, no string needed. */
+function civilDayNumber(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -456,6 +473,12 @@ function dayNumber(date: IsoDate): number {
 }
 
 function dateOfDayNumber(days: number): IsoDate {
+  const [year, month, day] = civilOfDayNumber(days);
+  return isoDate(year, month, day);
+}
+
+/** Year, month and day of a day number (H. Hinnant's civil_from_days). */
+function civilOfDayNumber(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -464,7 +487,7 @@ function dateOfDayNumber(days: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp + (mp < 10 ? 3 : -9);
-  return isoDate(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
 function shortDate(date: IsoDate): string {
