@@ -3,23 +3,24 @@
 // within the limits of core/json-limits.ts (nesting, numbers JSON.parse would round),
 // each refusal a 400 naming where; then Fastify's own parser, which refuses
 // __proto__ and constructor keys.
-import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../app/app-error.ts';
 import { checkJsonLimits, describeJsonProblem } from '../core/json-limits.ts';
+
+/** One decoder for every request (a decode without `stream` keeps no state); it drops a BOM. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const bytes = body as Buffer;
-    if (!isUtf8(bytes)) {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
       done(new AppError('bad_request', 'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ (có byte hỏng); không ghi gì.', { field: 'body' }), undefined);
       return;
     }
-    // A byte order mark (Windows tools write one) is not part of the JSON.
-    const raw = bytes.toString('utf8');
-    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     const problem = checkJsonLimits(text);
     if (problem) {
       const { field, message } = describeJsonProblem(problem, 'body');

@@ -409,8 +409,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** ISO weekday of a date: Monday 1 … Sunday 7. */
 export function weekday(date: IsoDate): number {
+  return weekdayOfDayNumber(dayNumber(date));
+}
+
+function weekdayOfDayNumber(days: number): number {
   // Day 0 (1970-01-01) was a Thursday.
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
 // ---------------------------------------------------------------------------------
@@ -443,9 +447,7 @@ function endDay(period: Period): number {
 function firstWeekStart(type: PeriodType, year: number): number {
   const start = WEEK_BASED[type]?.weekday ?? 1;
   const january4 = civilDayNumber(year, 1, 4);
-  // ISO weekday (Monday 1 … Sunday 7); day 0 (1970-01-01) was a Thursday.
-  const january4Weekday = ((((january4 + 3) % 7) + 7) % 7) + 1;
-  return january4 - ((january4Weekday - start + 7) % 7);
+  return january4 - ((weekdayOfDayNumber(january4) - start + 7) % 7);
 }
 
 function weeksInYear(type: PeriodType, year: number): number {

@@ -107,9 +107,13 @@ export class DataValueRepository implements DataValuePort {
       const shape = `values.find:${lists.orgUnits?.length ?? '-'}:${lists.periods?.length ?? '-'}:${lists.indicators?.length ?? '-'}`;
       const values = [...(lists.orgUnits ?? []), ...(lists.periods ?? []), ...(lists.indicators ?? [])];
       const rows = await runTemplate(this.db, shape, values, (db, all) => {
-        let at = 0;
-        const take = (list: readonly string[] | undefined) => (list ? (all.slice(at, (at += list.length)) as string[]) : undefined);
-        return this.#filtered(db, { orgUnits: take(lists.orgUnits), periods: take(lists.periods), indicators: take(lists.indicators) });
+        // The lists back from the flat values, by their lengths.
+        const units = lists.orgUnits?.length ?? 0, periods = lists.periods?.length ?? 0;
+        return this.#filtered(db, {
+          orgUnits: lists.orgUnits && (all.slice(0, units) as string[]),
+          periods: lists.periods && (all.slice(units, units + periods) as string[]),
+          indicators: lists.indicators && (all.slice(units + periods) as string[]),
+        });
       });
       return rows.map(toDataValue);
     }

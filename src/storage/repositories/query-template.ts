@@ -24,13 +24,14 @@ const MAX_TEMPLATES = 500;
 /** By the dialect's adapter (one per opened database, shared by its transactions): SQL differs by dialect. */
 const templatesByAdapter = new WeakMap<object, Map<string, Template | null>>();
 
-const marker = (index: number) => `\u0000baocao-template-value-${index}\u0000`;
+const MARKER = '\u0000baocao-template-value-';
+const marker = (index: number) => `${MARKER}${index}\u0000`;
 
 function makeTemplate(compiled: CompiledQuery, count: number): Template | null {
   const seen = new Array<number>(count).fill(0);
   const slots = compiled.parameters.map((parameter) => {
-    if (typeof parameter === 'string' && parameter.startsWith('\u0000baocao-template-value-')) {
-      const index = Number(parameter.slice('\u0000baocao-template-value-'.length, -1));
+    if (typeof parameter === 'string' && parameter.startsWith(MARKER)) {
+      const index = Number(parameter.slice(MARKER.length, -1));
       seen[index] = (seen[index] ?? 0) + 1;
       return { value: index };
     }
