@@ -21,7 +21,7 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   if (isPhone(page)) await expect(page.getByRole('button', { name: 'Mở danh mục chức năng' })).toBeVisible();
   else await expect(page.getByTestId('current-user')).toBeVisible();
   await expect(page).toHaveURL(/[?&]period=\d{4}/);
-  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
+  await shownForAddress(page);
 }
 
 const PATHS: Readonly<Record<string, string>> = {
@@ -37,7 +37,7 @@ export async function open(page: Page, label: string): Promise<void> {
   // The address changes at once; the previous page stays on screen until the new one's
   // code has loaded (routes.tsx marks each page with its path).
   await expect(page.locator(`[data-page="${PATHS[label] ?? ''}"]`).getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
+  await shownForAddress(page);
 }
 
 export async function logout(page: Page): Promise<void> {
@@ -51,6 +51,18 @@ export async function logout(page: Page): Promise<void> {
 export async function choosePeriod(page: Page, label: string): Promise<void> {
   await page.getByLabel('Kỳ báo cáo', { exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${label}\\b`) }).click();
+  const month = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label);
+  if (month) await expect(page).toHaveURL(new RegExp(`[?&]period=${month[2]}-${month[1].padStart(2, '0')}(&|$)`));
+  await shownForAddress(page);
+}
+
+/**
+ * Waits until the page on screen renders the address's query: the router renders a new
+ * period in a transition, and until then the previous period's figures and findings
+ * stay on screen with no loading state (routes.tsx marks each page with its query).
+ */
+export async function shownForAddress(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-page]')?.getAttribute('data-search') === window.location.search, undefined, { timeout: 30_000 });
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 

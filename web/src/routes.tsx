@@ -20,12 +20,18 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx').then((m) => ({ defa
 const ReportPage = lazy(() => import('./pages/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
 /**
- * A page, marked with its path once it is really on screen: while a page's code loads,
- * the router keeps the previous page visible under the new address, and whoever checks
- * which page is shown (the browser tests) must not take the old one for the new.
+ * A page, marked with its path and the query it renders once it is really on screen:
+ * the router changes the address at once and renders the new page (or the same page
+ * for another period) in a transition, keeping the previous one visible meanwhile, and
+ * whoever checks what is shown (the browser tests) must not take the old for the new.
  */
+function PageMark({ path, children }: { path: string; children: ReactNode }) {
+  const { search } = useLocation();
+  return <div data-page={path} data-search={search} style={{ display: 'contents' }}>{children}</div>;
+}
+
 const page = (path: string, element: ReactNode) => (
-  <Suspense fallback={<Loading label="Đang tải trang…" />}><div data-page={path} style={{ display: 'contents' }}>{element}</div></Suspense>
+  <Suspense fallback={<Loading label="Đang tải trang…" />}><PageMark path={path}>{element}</PageMark></Suspense>
 );
 
 function RequireSession({ children }: { children: ReactNode }) {
