@@ -17,13 +17,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
 // Pure-JS packages made of hundreds of small ES modules: bundled, because resolving
 // each file costs more start-up than running them (kysely alone: ~0.1 s per command).
-// Everything else (native addons, the document libraries, Fastify) stays in node_modules.
-const BUNDLED_PACKAGES = new Set(['kysely', 'liquidjs', 'yaml', 'zod']);
+// better-sqlite3's JavaScript too (a dozen CommonJS files, ~20 ms); its addon is handed
+// over by path (src/storage/dialects/sqlite/better-sqlite3.ts) and `bindings` stays out.
+// Everything else (the document libraries, Fastify) stays in node_modules.
+const BUNDLED_PACKAGES = new Set(['better-sqlite3', 'fastify-type-provider-zod', 'kysely', 'liquidjs', 'yaml', 'zod']);
 
 function externalPackages() {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
     .filter((name) => !BUNDLED_PACKAGES.has(name))
+    .concat('bindings')
     .flatMap((name) => [name, `${name}/*`]);
 }
 

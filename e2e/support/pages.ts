@@ -51,8 +51,8 @@ export async function logout(page: Page): Promise<void> {
 export async function choosePeriod(page: Page, label: string): Promise<void> {
   await page.getByLabel('Kỳ báo cáo', { exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${label}\\b`) }).click();
-  const month = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label);
-  if (month) await expect(page).toHaveURL(new RegExp(`[?&]period=${month[2]}-${month[1].padStart(2, '0')}(&|$)`));
+  const [, month, year] = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label) ?? [];
+  if (month && year) await expect(page).toHaveURL(new RegExp(`[?&]period=${year}-${month.padStart(2, '0')}(&|$)`));
   await shownForAddress(page);
 }
 

@@ -15,6 +15,12 @@ export interface DataValueQuery {
   readonly underPath?: string;
   /** Canonical period codes. */
   readonly periods?: readonly string[];
+  /**
+   * Every period of these years: each period whose `year` is one of them, which is
+   * every period counting towards the year, with the financial years and April halves
+   * starting in it (a canonical code begins with its year: a range of the index).
+   */
+  readonly years?: readonly number[];
   readonly indicators?: readonly string[];
 }
 

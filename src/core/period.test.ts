@@ -266,6 +266,25 @@ describe('properties', () => {
   });
 });
 
+describe('the periods of a year', () => {
+  // Storage reads "every value of these years" as a range of codes from "2021" to
+  // "2022" (data-value-repository.ts): it holds only if the periods whose year is Y,
+  // each of whose canonical codes begins with Y, are exactly those counting towards
+  // the year Y plus the financial years and April halves starting in it.
+  for (const year of [2020, 2021, 2024]) {
+    it(`${year}: the periods counting towards it are those whose year it is, and their codes begin with it`, () => {
+      const counting = new Set([
+        ...codes(periodsWithin({ type: 'year', year, index: 1 })),
+        ...(['fy-apr', 'fy-jul', 'fy-oct'] as const).map((type) => formatPeriod({ type, year, index: 1 })),
+        formatPeriod({ type: 'half-apr', year, index: 2 }),
+      ]);
+      const ofYear = new Set(PERIOD_TYPES.flatMap((type) => Array.from({ length: periodsInYear(type, year) }, (_, i) => formatPeriod({ type, year, index: i + 1 }))));
+      assert.deepEqual([...counting].sort(), [...ofYear].sort());
+      for (const code of ofYear) assert.ok(code.startsWith(String(year)) && code >= String(year) && code < String(year + 1), code);
+    });
+  }
+});
+
 describe('DHIS2 period types', () => {
   const table: [string, string, string, string, string][] = [
     // input, canonical, DHIS2, start, end

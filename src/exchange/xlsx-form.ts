@@ -13,7 +13,7 @@
 // carry data validation by the indicator's value type, with a Vietnamese message. The
 // value type travels in a hidden column so the reader knows how to read each cell
 // (a text "20.601" stays text; a number typed as text is read the Vietnamese way).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import type { DataValue } from '../core/data-value.ts';
 import { disaggKey, parseDisaggKey } from '../core/indicator.ts';
@@ -29,6 +29,7 @@ import type { LocatedValues } from './located-values.ts';
 import { LegacyImportError } from './legacy-report/legacy-import-error.ts';
 import type { ReaderLimits } from './legacy-report/legacy-import-error.ts';
 import { assertZipWithinLimits } from './legacy-report/zip-entries.ts';
+import { loadExcelJs } from './exceljs.ts';
 
 export const FORM_MARKER = 'baocao-form';
 /** 2: hidden attribute key and value type columns. Forms of version 1 are still read (numbers, no attributes). */
@@ -105,7 +106,7 @@ export function indicatorsOfLiquid(texts: readonly string[], catalogue: Catalogu
 }
 
 export async function writeValuesForm({ catalogue, period, units, values, previousValues, indicators }: WriteValuesFormOptions): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'baocao';
   const codes = indicators ?? catalogue.indicators().map((i) => i.code);
   const list = codes.map((code) => catalogue.indicator(code)).filter((i): i is Indicator => i !== undefined && i.kind !== 'derived');
@@ -264,7 +265,7 @@ export async function parseValuesForm(bytes: Uint8Array, limits: ReaderLimits = 
     if (error instanceof LegacyImportError) return fatal(error.message);
     throw error;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {

@@ -2,7 +2,6 @@
 // unit × period in one sheet ("Bảng chỉ tiêu", a column per unit and period under a
 // merged unit heading), and the same values as a flat list ("Dữ liệu") that a pivot
 // table or a filter can use directly.
-import ExcelJS from 'exceljs';
 import type { DataValue } from '../core/data-value.ts';
 import type { Catalogue } from '../core/indicator.ts';
 import type { OrgUnit } from '../core/org-unit.ts';
@@ -10,6 +9,7 @@ import { formatPeriod, offsetPeriod, periodLabel, tryParsePeriod } from '../core
 import type { Period } from '../core/period.ts';
 import { isIntegerType, storedValueText } from '../core/value-type.ts';
 import { disaggLabel } from './xlsx-form.ts';
+import { loadExcelJs } from './exceljs.ts';
 
 const MAX_PERIODS = 60;
 const FIRST_VALUE_COLUMN = 5;
@@ -40,7 +40,7 @@ export interface WriteIndicatorTableOptions {
 }
 
 export async function writeIndicatorTable({ catalogue, units, periods, values }: WriteIndicatorTableOptions): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'baocao';
   const periodCodes = periods.map(formatPeriod);
   const unitCodes = units.map((u) => u.code);

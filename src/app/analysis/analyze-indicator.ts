@@ -7,7 +7,6 @@ import type { Indicator } from '../../core/indicator.ts';
 import { OrgTree } from '../../core/org-unit.ts';
 import { formatPeriod, nextPeriod } from '../../core/period.ts';
 import type { Period } from '../../core/period.ts';
-import { periodCodesOfYears } from './analysis-context.ts';
 import { loadCatalogue } from './load-catalogue.ts';
 import type { Store } from '../ports.ts';
 import { cachedRead } from '../read-cache.ts';
@@ -62,7 +61,7 @@ async function computeSeries(
 
   // Expressions may reach a year back ([-12]).
   const years = [...new Set(months.map((m) => m.year))];
-  const values = await store.dataValues.find({ underPath: unit.path, periods: periodCodesOfYears([from.year - 1, ...years]) });
+  const values = await store.dataValues.find({ underPath: unit.path, years: [from.year - 1, ...years] });
   const aggregator = new Aggregator({ catalogue, tree, values });
   const units = by === 'unit' ? tree.children(unit.code) : [unit];
   const series = units.map((u) => ({

@@ -126,6 +126,20 @@ for (const database of testDatabases()) {
         assert.deepEqual(await store.dataValues.find({ orgUnits: [] }), []);
       }));
 
+    test('find by years returns every period of those years and none of the years around them', () =>
+      database.withStore(async (store) => {
+        await seedCatalogue(store);
+        // Codes of every shape, at the edges of the years: a week of 2020 ending in 2021,
+        // the financial year starting in 2021, the last day before 2022.
+        const periods = ['2019-12', '2020-W53', '2021', '2021-01-01', '2021-April', '2021-AprilS2', '2021-B6', '2021-BiW26', '2021-H2', '2021-Q4', '2021-12', '2021-12-31', '2022-01', '2022-W01', '2023'];
+        await store.dataValues.upsertMany(periods.map((period, i) => buildValue({ period, value: i })));
+        const periodsOf = async (years: number[]) => (await store.dataValues.find({ underPath: '/tv', years })).map((v) => v.period).sort();
+        assert.deepEqual(await periodsOf([2021]), ['2021', '2021-01-01', '2021-12', '2021-12-31', '2021-April', '2021-AprilS2', '2021-B6', '2021-BiW26', '2021-H2', '2021-Q4'].sort());
+        assert.deepEqual(await periodsOf([2020, 2022]), ['2020-W53', '2022-01', '2022-W01']);
+        assert.deepEqual(await periodsOf([2022, 2023, 2021, 2020]), periods.filter((p) => !p.startsWith('2019')).sort());
+        assert.deepEqual(await periodsOf([]), []);
+      }));
+
     test('attribute options are part of the key; text, follow-up and a null number round-trip', () =>
       database.withStore(async (store) => {
         await seedCatalogue(store);

@@ -83,6 +83,18 @@ function nonEmpty(list: readonly string[] | undefined): string[] | undefined {
   return list === undefined ? undefined : list.length > 0 ? [...list] : [''];
 }
 
+/** Whole years as runs of consecutive years, [first, last]: none for no years, which matches nothing. */
+function yearRanges(years: readonly number[]): [number, number][] {
+  const sorted = [...new Set(years)].filter(Number.isInteger).sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const year of sorted) {
+    const last = ranges.at(-1);
+    if (last && year === last[1] + 1) last[1] = year;
+    else ranges.push([year, year]);
+  }
+  return ranges.length > 0 ? ranges : [[0, -1]];
+}
+
 /** Five bound variables per key: stays far below SQLite's 32766. */
 const KEYS_PER_QUERY = 1000;
 
@@ -102,7 +114,7 @@ export class DataValueRepository implements DataValuePort {
 
   async find(query: DataValueQuery): Promise<DataValue[]> {
     const lists = { orgUnits: nonEmpty(query.orgUnits), periods: nonEmpty(query.periods), indicators: nonEmpty(query.indicators) };
-    if (query.underPath === undefined) {
+    if (query.underPath === undefined && query.years === undefined) {
       // The form's save and the dashboards ask in a few shapes: each built once (query-template.ts).
       const shape = `values.find:${lists.orgUnits?.length ?? '-'}:${lists.periods?.length ?? '-'}:${lists.indicators?.length ?? '-'}`;
       const values = [...(lists.orgUnits ?? []), ...(lists.periods ?? []), ...(lists.indicators ?? [])];
@@ -117,11 +129,11 @@ export class DataValueRepository implements DataValuePort {
       });
       return rows.map(toDataValue);
     }
-    const rows = await this.#filtered(this.db, { ...lists, underPath: query.underPath }).execute();
+    const rows = await this.#filtered(this.db, { ...lists, underPath: query.underPath, years: query.years }).execute();
     return rows.map(toDataValue);
   }
 
-  #filtered(db: Kysely<Database>, query: { orgUnits?: string[] | undefined; periods?: string[] | undefined; indicators?: string[] | undefined; underPath?: string }) {
+  #filtered(db: Kysely<Database>, query: { orgUnits?: string[] | undefined; periods?: string[] | undefined; indicators?: string[] | undefined; underPath?: string | undefined; years?: readonly number[] | undefined }) {
     let select = this.#selectValues(db);
     if (query.orgUnits) select = select.where('o.code', 'in', query.orgUnits);
     if (query.underPath !== undefined) {
@@ -133,6 +145,12 @@ export class DataValueRepository implements DataValuePort {
       );
     }
     if (query.periods) select = select.where('v.period', 'in', query.periods);
+    if (query.years) {
+      // A canonical code begins with its year's four digits (period.ts): the codes of
+      // years a..b are those from "a" up to, not including, "b+1", a range of the index.
+      const ranges = yearRanges(query.years);
+      select = select.where((eb) => eb.or(ranges.map(([from, to]) => eb.and([eb('v.period', '>=', String(from)), eb('v.period', '<', String(to + 1))]))));
+    }
     if (query.indicators) select = select.where('i.code', 'in', query.indicators);
     return select.orderBy('i.code').orderBy('o.code').orderBy('v.period').orderBy('v.disagg').orderBy('v.attr');
   }

@@ -1,7 +1,7 @@
 // SQLite's side of backups: the online backup API for a native copy of a live file,
 // and a read of every table inside one read transaction (WAL: a consistent snapshot
 // while the server goes on writing) for the portable format and for restores.
-import BetterSqlite3 from 'better-sqlite3';
+import { openSqliteHandle } from './better-sqlite3.ts';
 import { insertOrder, isMigrationTable } from '../../backup/database-dump.ts';
 import type { DatabaseDump, TableDump } from '../../backup/database-dump.ts';
 
@@ -13,7 +13,7 @@ const BATCH = 5_000;
  * connection writes in between, and under steady writes might never finish.
  */
 export async function backupSqliteFile(source: string, target: string): Promise<void> {
-  const handle = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+  const handle = openSqliteHandle(source, { readonly: true, fileMustExist: true });
   try {
     await handle.backup(target, { progress: () => 0x7fffffff });
   } finally {
@@ -25,7 +25,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every application table of the file at `file`, as of one snapshot. */
 export function dumpSqliteFile(file: string): DatabaseDump {
-  const handle = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const handle = openSqliteHandle(file, { readonly: true, fileMustExist: true });
   handle.exec('BEGIN');
   const names = (handle.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]);
   const hasMigrations = names.includes('kysely_migration');
