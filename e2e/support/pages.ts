@@ -49,10 +49,12 @@ export async function logout(page: Page): Promise<void> {
 
 /** Chooses a period in the header's picker by its label ("Tháng 6/2022"). */
 export async function choosePeriod(page: Page, label: string): Promise<void> {
+  const before = page.url();
   await page.getByLabel('Kỳ báo cáo', { exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${label}\\b`) }).click();
   const [, month, year] = /^Tháng (\d{1,2})\/(\d{4})$/.exec(label) ?? [];
   if (month && year) await expect(page).toHaveURL(new RegExp(`[?&]period=${year}-${month.padStart(2, '0')}(&|$)`));
+  else await expect(page).not.toHaveURL(before);
   await shownForAddress(page);
 }
 
@@ -62,7 +64,10 @@ export async function choosePeriod(page: Page, label: string): Promise<void> {
  * stay on screen with no loading state (routes.tsx marks each page with its query).
  */
 export async function shownForAddress(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-page]')?.getAttribute('data-search') === window.location.search, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => {
+    const shown = document.querySelector('[data-page]');
+    return shown?.getAttribute('data-page') === window.location.pathname && shown.getAttribute('data-search') === window.location.search;
+  }, undefined, { timeout: 30_000 });
   await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 30_000 });
 }
 

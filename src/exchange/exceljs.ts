@@ -5,6 +5,10 @@ import type ExcelJSModule from 'exceljs';
 let loading: Promise<typeof ExcelJSModule> | undefined;
 
 export function loadExcelJs(): Promise<typeof ExcelJSModule> {
-  loading ??= import('exceljs').then((module) => module.default);
+  // A failed load is not kept: the next call tries again.
+  loading ??= import('exceljs').then((module) => module.default, (error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }

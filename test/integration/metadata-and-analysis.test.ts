@@ -134,6 +134,25 @@ for (const database of testDatabases()) {
         assert.deepEqual(bad, { ok: false, problem: 'Phân tổ "channel" không có mục "post".' });
       }));
 
+    test('aggregate: a financial year and a week ending in the next calendar year take their parts of that year', () =>
+      database.withStore(async (store) => {
+        await loaded(store);
+        // April 2022 (loaded) and March 2023 of the financial year from April 2022; two
+        // days of ISO week 53 of 2020, one of them in January 2021.
+        const more = JSON.stringify({ dataValues: [
+          { dataElement: 'ioffice.docs_issued', orgUnit: 'stttt', period: '202303', value: '1000' },
+          { dataElement: 'ioffice.docs_issued', orgUnit: 'stttt', period: '20201231', value: '7' },
+          { dataElement: 'ioffice.docs_issued', orgUnit: 'stttt', period: '20210102', value: '5' },
+        ] });
+        assert.equal((await importValues({ store, parsed: parseValuesFile(more), actor: 'test' })).status, 'SUCCESS');
+        const financial = await aggregateIndicator({ store, indicator: 'ioffice.docs_issued', orgUnit: 'stttt', period: parsePeriod('2022April') });
+        assert.ok(financial.ok);
+        assert.equal(financial.explanation.value, 20601 + 100 + 1000);
+        const week = await aggregateIndicator({ store, indicator: 'ioffice.docs_issued', orgUnit: 'stttt', period: parsePeriod('2020W53') });
+        assert.ok(week.ok);
+        assert.equal(week.explanation.value, 12);
+      }));
+
     test('validate: the office signed more than it issued (implied part/whole rule)', () =>
       database.withStore(async (store) => {
         await loaded(store);
