@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixture.ts';
 import type { Page } from '@playwright/test';
-import { DESKTOP, PHONE, isPhone, login, logout, open, screenshot } from './support/pages.ts';
+import { DESKTOP, PHONE, isPhone, login, logout, open, pickOption, screenshot } from './support/pages.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -28,12 +28,6 @@ async function pressAndSee(page: Page, button: string, status: string): Promise<
   await expect(page.getByTestId('report-status').first()).toHaveText(status);
 }
 
-async function chooseSection(page: Page, section: string): Promise<void> {
-  await page.getByLabel('Mục', { exact: true }).click();
-  await page.keyboard.type(section);
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Mục', { exact: true }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(section);
-}
 
 async function submitOwnPart(page: Page): Promise<void> {
   await open(page, 'Tổng quan');
@@ -53,7 +47,7 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await page.getByRole('button', { name: 'Lưu số liệu' }).click();
   await expect(page.getByText(/Đã lưu 3 số liệu/)).toBeVisible();
   await open(page, 'Nội dung');
-  await chooseSection(page, 'Lĩnh vực bưu chính');
+  await pickOption(page, page.getByLabel('Mục', { exact: true }), 'Lĩnh vực bưu chính');
   await page.getByRole('button', { name: 'Thêm nội dung' }).click();
   await page.getByRole('dialog').getByLabel('Nội dung').fill(`Kiểm tra hoạt động của 05 điểm phục vụ bưu chính công ích (${month.short}).`);
   await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
@@ -136,11 +130,7 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   }
   // The trail says what happened, in sentences: no codes, no JSON, dates dd/mm/yyyy.
   await open(page, 'Lịch sử');
-  const kind = page.getByLabel('Loại thao tác', { exact: true });
-  await kind.click();
-  await kind.fill('Quy trình');
-  await kind.press('Enter');
-  await expect(page.locator('#audit-kind').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText('Quy trình báo cáo');
+  await pickOption(page, page.getByLabel('Loại thao tác', { exact: true }), 'Quy trình báo cáo');
   const trail = page.getByRole('table');
   await expect(trail).toContainText('Ban hành');
   await expect(trail).toContainText('Trả lại');

@@ -25,6 +25,11 @@ export default defineConfig({
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+    // The app turns its animations off for users who ask for less motion (main.tsx).
+    // Clicks then never land during a dialog's zoom or a drawer's slide, where the
+    // point Playwright computed from the moving box can fall on the mask instead (a
+    // dialog's Ban hành closed it without issuing, one run in five on two busy cores).
+    reducedMotion: 'reduce',
     // A click on something that never comes fails in seconds, not at the test's timeout.
     actionTimeout: 20_000,
     navigationTimeout: 30_000,

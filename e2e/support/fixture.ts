@@ -72,10 +72,29 @@ export async function watchedPage(context: BrowserContext): Promise<Page> {
   return watchPage(await context.newPage());
 }
 
+/**
+ * What a failed test leaves on screen, printed: CI keeps no trace and no error-context
+ * file, only its output, and a failure that shows a refusal (an alert, a toast, an open
+ * dialog) or a failed request is diagnosed from these lines alone.
+ */
+async function printWhatIsShown(page: Page, title: string): Promise<void> {
+  if (page.isClosed()) return;
+  const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = [
+    `[e2e] "${title}" failed at ${page.url()}`,
+    ...(watches.get(page)?.problems ?? []).map((p) => `[e2e] request or console: ${p}`),
+    ...(await texts('[role="alert"]')).map((t) => `[e2e] alert: ${t}`),
+    ...(await texts('.ant-message-notice')).map((t) => `[e2e] message: ${t}`),
+    ...(await texts('[role="dialog"]')).map((t) => `[e2e] dialog: ${t.slice(0, 300)}`),
+  ];
+  console.log(lines.join('\n'));
+}
+
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  page: async ({ page }, use, testInfo) => {
     watchPage(page);
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await printWhatIsShown(page, testInfo.title);
     expectNoProblems(page);
   },
 });

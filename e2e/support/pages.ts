@@ -3,7 +3,7 @@
 // a page fits the screen, and save a full-page screenshot.
 import { mkdirSync } from 'node:fs';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 export const PASSWORD = 'baocao-demo';
 export const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url).pathname;
@@ -56,6 +56,20 @@ export async function choosePeriod(page: Page, label: string): Promise<void> {
   if (month && year) await expect(page).toHaveURL(new RegExp(`[?&]period=${year}-${month.padStart(2, '0')}(&|$)`));
   else await expect(page).not.toHaveURL(before);
   await shownForAddress(page);
+}
+
+/**
+ * Chooses an option of a searchable Ant Design select: types to narrow the list, waits
+ * until the highlighted option is the one wanted, and presses Enter. Enter at once
+ * picks whatever is highlighted before the list narrows ("Tất cả" stayed chosen); a
+ * click on a phone scrolls the page under the list, and the layout takes the click.
+ */
+export async function pickOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await field.fill(option);
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toContainText(option);
+  await field.press('Enter');
+  await expect(field.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')).toContainText(option);
 }
 
 /**

@@ -25,13 +25,17 @@ const queryClient = new QueryClient({
   },
 });
 
+// Someone who asked the system for less motion gets none: drawers, dialogs and lists
+// appear at once instead of sliding and zooming in (read once, at start).
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ConfigProvider
         locale={viVN}
-        theme={{ token: { colorPrimary: '#1f4e9c', borderRadius: 4, fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif" } }}
+        theme={{ token: { motion: !reducedMotion, colorPrimary: '#1f4e9c', borderRadius: 4, fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif" } }}
       >
         <AntApp>
           <QueryClientProvider client={queryClient}>
