@@ -9,7 +9,8 @@
 //
 // The build goes to a temporary folder that then replaces dist/ in two renames, so a
 // command starting meanwhile never loads half a build.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,27 @@ function externalPackages() {
     .flatMap((name) => [name, `${name}/*`]);
 }
 
+/**
+ * A hash of everything the compiled code is made of (src/, the lock file, this script):
+ * renders kept in a database are served only to the build that made them
+ * (src/cli/build-id.ts), so a new build, or new versions of the document libraries,
+ * renders again.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const add = (file) => hash.update(`${path.relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (!entry.name.endsWith('.test.ts')) add(file);
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  for (const file of ['package-lock.json', 'package.json', 'scripts/build.mjs']) if (existsSync(path.join(ROOT, file))) add(path.join(ROOT, file));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const staging = `${DIST}.tmp-${process.pid}`;
@@ -47,6 +69,7 @@ export async function build() {
     external: externalPackages(),
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
+    define: { __BAOCAO_BUILD_ID__: JSON.stringify(buildId()) },
     legalComments: 'none',
     // liquidjs's Node build requires `stream` and `crypto` as it loads (≈10 ms of start-up)
     // for file templates and hash filters; report templates are in memory and use

@@ -81,6 +81,24 @@ export interface AuditRepository {
   list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; actions?: readonly string[]; limit?: number }): Promise<AuditEvent[]>;
 }
 
+/**
+ * Rendered reports kept in the database while nothing they are made of changes
+ * (ADR 0020): the database moves a generation with every committed write to a report
+ * input, and a render is served only at the generation it was made at.
+ */
+export interface StoredRenderRepository {
+  /** The generation of the data now. */
+  generation(): Promise<number>;
+  /** The render kept under `key` at `generation`, if any. */
+  find(key: string, generation: number): Promise<Uint8Array | null>;
+  /**
+   * Keeps `body` under `key` if the data is still at `generation` (a later write may
+   * have changed what it was made from: it is dropped), and drops every render of an
+   * earlier generation.
+   */
+  keep(key: string, generation: number, body: Uint8Array): Promise<void>;
+}
+
 /** The repositories of one database, and a way to run a unit of work atomically. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -99,6 +117,8 @@ export interface Store {
   /** Provenance of values read from an imported report's text. */
   readonly valueSources: ValueSourceRepository;
   readonly explanations: ExplanationRepository;
+  /** Null where the database keeps no generation (PostgreSQL: see the migration 2026_12_02_150000). */
+  readonly storedRenders: StoredRenderRepository | null;
   /** Runs `work` in one transaction; a throw rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**

@@ -2,7 +2,7 @@
 // fresh SQLite file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -56,4 +56,21 @@ test('report render writes Markdown to stdout, refuses DOCX without --out, write
   const unknown = baocao('report', 'render', '--org', 'khong-co', '--period', '2022-04');
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Chưa có báo cáo của đơn vị "khong-co" cho tháng 4 năm 2022\./);
+});
+
+test('a render kept from the last command changes with the data: a value imported by another command shows at once', () => {
+  baocao('demo', 'load');
+  const MAY = ['report', 'render', '--org', 'stttt-travinh', '--period', '2022-05', '--format', 'md'];
+  const first = baocao(...MAY);
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal(baocao(...MAY).stdout, first.stdout, 'the same data renders the same');
+  // New digital certificates of May: the division's figure, not yet entered.
+  const csv = path.join(dir, 'may.csv');
+  writeFileSync(csv, 'dataelement,period,orgunit,value\ncts.issued,202205,stttt-bcvt,987654\n');
+  const imported = baocao('values', 'import', csv);
+  assert.equal(imported.code, 0, imported.stderr);
+  const after = baocao(...MAY);
+  assert.equal(after.code, 0, after.stderr);
+  assert.match(after.stdout, /987\.654/);
+  assert.doesNotMatch(first.stdout, /987\.654/);
 });

@@ -12,6 +12,7 @@ import { IndicatorRepository } from './repositories/indicator-repository.ts';
 import { OrgUnitRepository } from './repositories/org-unit-repository.ts';
 import { ReportRepository } from './repositories/report-repository.ts';
 import { ReportTemplateRepository } from './repositories/report-template-repository.ts';
+import { StoredRenderRepository } from './repositories/stored-render-repository.ts';
 import { ValidationRuleRepository } from './repositories/validation-rule-repository.ts';
 import { ValueSourceRepository } from './repositories/value-source-repository.ts';
 import type { StorageDialect } from './storage-dialect.ts';
@@ -31,6 +32,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect, cache
     reports: new ReportRepository(db),
     valueSources: new ValueSourceRepository(db),
     explanations: new ExplanationRepository(db),
+    storedRenders: dialect.name === 'sqlite' ? new StoredRenderRepository(db) : null,
     transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Nested use joins the open transaction: a use case can call another that
       // opens its own, and both commit or roll back together.

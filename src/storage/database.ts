@@ -124,6 +124,19 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+/** One row (id 1): moves with every committed write to a report input (SQLite triggers, migration 2026_12_02_150000). */
+export interface DataGenerationTable {
+  id: number;
+  n: number;
+}
+
+/** A rendered report, valid while `data_generation.n` equals `generation`. */
+export interface StoredRenderTable {
+  key: string;
+  generation: number;
+  body: Uint8Array;
+}
+
 export interface Database extends AccountTables, ReportTables, ValueSourceTables {
   org_unit: OrgUnitTable;
   disaggregation: DisaggregationTable;
@@ -135,4 +148,6 @@ export interface Database extends AccountTables, ReportTables, ValueSourceTables
   data_value: DataValueTable;
   validation_rule: ValidationRuleTable;
   audit_event: AuditEventTable;
+  data_generation: DataGenerationTable;
+  stored_render: StoredRenderTable;
 }

@@ -3,23 +3,14 @@
 import type { Store } from '../app/ports.ts';
 import { createStore } from './create-store.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { parseDatabaseUrl, resolveDatabaseUrl } from './database-url.ts';
 import { describeMigrationFailure, isSchemaCurrent, migrateToLatest } from './migrate.ts';
 import type { ConnectionSettings, OpenedDatabase } from './storage-dialect.ts';
 
-export const DEFAULT_DATABASE_URL = 'sqlite:./data/baocao.db';
+export { DEFAULT_DATABASE_URL, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.ts';
+export type { DatabaseLocation } from './database-url.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * The database URL from the environment: `BAOCAO_DB`, else the embedded SQLite file
- * `baocao.db` in the data folder `BAOCAO_DATA` (default `./data`).
- */
-export function resolveDatabaseUrl(env: Env): string {
-  const configured = env['BAOCAO_DB']?.trim();
-  if (configured) return configured;
-  const dataDir = env['BAOCAO_DATA']?.trim();
-  return dataDir ? `sqlite:${dataDir.replace(/\/+$/, '')}/baocao.db` : DEFAULT_DATABASE_URL;
-}
 
 export const DEFAULT_CONNECTION_SETTINGS: Omit<ConnectionSettings, 'onConnectionError'> = {
   poolSize: 10,
@@ -43,19 +34,6 @@ export function resolveConnectionSettings(env: Env, onConnectionError: (error: E
     statementTimeoutMs: positiveInteger(env, 'BAOCAO_DB_STATEMENT_TIMEOUT_MS', DEFAULT_CONNECTION_SETTINGS.statementTimeoutMs),
     onConnectionError,
   };
-}
-
-export type DatabaseLocation = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
-
-/** `postgres://…`/`postgresql://…`, `sqlite:path` or `sqlite::memory:`; throws for anything else (a configuration fault). */
-export function parseDatabaseUrl(url: string): DatabaseLocation {
-  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
-  if (url.startsWith('sqlite:')) {
-    const file = url.slice('sqlite:'.length);
-    if (file === '') throw new Error(`BAOCAO_DB không hợp lệ: "${url}" thiếu đường dẫn tệp SQLite (ví dụ sqlite:./data/baocao.db)`);
-    return { kind: 'sqlite', file };
-  }
-  throw new Error(`BAOCAO_DB không hợp lệ: "${url}". Dùng postgres://…, postgresql://…, sqlite:đường-dẫn hoặc sqlite::memory:`);
 }
 
 /**

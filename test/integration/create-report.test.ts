@@ -15,7 +15,7 @@ import type { Role } from '../../src/core/access.ts';
 import { carriedVariables } from '../../src/core/report-instance.ts';
 import { parsePeriod } from '../../src/core/period.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
-import { RENDERERS } from '../../src/cli/commands/report-render.ts';
+import { renderInFormat as RENDERERS } from '../../src/render/render-in-format.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
 async function principal(store: Store, username: string, role: Role, orgUnit: string): Promise<Principal> {

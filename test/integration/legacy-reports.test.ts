@@ -23,7 +23,7 @@ import { parseLegacyReport } from '../../src/core/legacy-report/parse-legacy-rep
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
 import { readLegacyFile } from '../../src/exchange/legacy-report/read-legacy-file.ts';
 import { parseMetadataFile } from '../../src/exchange/metadata-file.ts';
-import { RENDERERS } from '../../src/cli/commands/report-render.ts';
+import { renderInFormat as RENDERERS } from '../../src/render/render-in-format.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/legacy');

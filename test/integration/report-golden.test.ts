@@ -14,7 +14,7 @@ import { renderReport } from '../../src/app/reports/render-report.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
 import { pdfToText, skipUnless } from '../../src/render/testing/external-tools.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
-import { RENDERERS } from '../../src/cli/commands/report-render.ts';
+import { renderInFormat as RENDERERS } from '../../src/render/render-in-format.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/seed-stttt-travinh-2022-04.md', import.meta.url)), 'utf8');
 const FIGURE = /\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?%?/g;

@@ -20,7 +20,7 @@ import { writeValues } from '../../src/app/values/write-values.ts';
 import type { ValueRow } from '../../src/app/values/value-import.ts';
 import { parsePeriod } from '../../src/core/period.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
-import { RENDERERS } from '../../src/cli/commands/report-render.ts';
+import { renderInFormat as RENDERERS } from '../../src/render/render-in-format.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
 
 async function principal(store: Store, username: string, role: Role, orgUnit: string): Promise<Principal> {

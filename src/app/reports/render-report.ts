@@ -4,6 +4,7 @@
 import { formatPeriod } from '../../core/period.ts';
 import type { Period } from '../../core/period.ts';
 import { buildReport, parseReportPeriod } from './build-report.ts';
+import { decodeKeptRender, keptRenderKey } from './kept-render.ts';
 import type { Store } from '../ports.ts';
 import type { ReportFormat, ReportRenderers } from './report-ports.ts';
 
@@ -32,15 +33,24 @@ export function reportFileName(orgUnit: string, period: Period, format: ReportFo
   return `Bao-cao-${when}-${unit}.${format}`;
 }
 
-export async function renderReport({ store, renderers, orgUnit, period, format }: {
+export async function renderReport({ store, renderers, orgUnit, period, format, keepFor }: {
   store: Store;
   renderers: ReportRenderers;
   orgUnit: string;
   period: string;
   format: ReportFormat;
+  /**
+   * Keep the render in the database, for the code that rendered it (a build id: other
+   * code may render differently), and serve it again while nothing it is made of changes.
+   */
+  keepFor?: string;
 }): Promise<RenderedReport> {
   const parsed = parseReportPeriod(period);
-  const { model } = await buildReport({ store, orgUnit, period });
-  const body = await renderers(model, format);
+  const kept = keepFor !== undefined && !store.inTransaction ? store.storedRenders : null;
+  const key = keepFor !== undefined ? keptRenderKey(keepFor, orgUnit, formatPeriod(parsed), format) : '';
+  const generation = kept ? await kept.generation() : 0;
+  const stored = kept ? await kept.find(key, generation) : null;
+  const body = stored ? decodeKeptRender(stored, format) : await renderers((await buildReport({ store, orgUnit, period })).model, format);
+  if (kept && !stored) await kept.keep(key, generation, typeof body === 'string' ? new TextEncoder().encode(body) : body);
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(orgUnit, parsed, format) };
 }

@@ -24,6 +24,12 @@ export interface DatabaseDump {
 /** Kysely's bookkeeping tables: the target's migrator writes its own. */
 export const isMigrationTable = (name: string): boolean => name.startsWith('kysely_migration');
 
+/** Tables derived from the others (kept renders and their generation): rebuilt, never copied. */
+const DERIVED_TABLES: ReadonlySet<string> = new Set(['data_generation', 'stored_render']);
+
+/** The tables a backup copies: the application's data, not Kysely's bookkeeping nor what is derived from the data. */
+export const isBackedUpTable = (name: string): boolean => !isMigrationTable(name) && !DERIVED_TABLES.has(name);
+
 /**
  * Tables ordered so every table comes after the tables it references. `references`
  * maps a table to the tables its foreign keys name (self-references ignored); ties

@@ -17,6 +17,7 @@ import * as createDataValueSources from './2026_12_02_130000_create_data_value_s
 import * as valueTypeNames from './2026_12_02_140000_value_type_names.ts';
 import * as dataValueAttributeAndText from './2026_12_02_140100_data_value_attribute_and_text.ts';
 import * as externalIdentifiers from './2026_12_02_140200_external_identifiers.ts';
+import * as storedRenders from './2026_12_02_150000_stored_renders.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_02_140000_value_type_names': valueTypeNames,
   '2026_12_02_140100_data_value_attribute_and_text': dataValueAttributeAndText,
   '2026_12_02_140200_external_identifiers': externalIdentifiers,
+  '2026_12_02_150000_stored_renders': storedRenders,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { insertOrder, isMigrationTable } from '../../backup/database-dump.ts';
+import { insertOrder, isBackedUpTable } from '../../backup/database-dump.ts';
 import type { DatabaseDump, TableDump } from '../../backup/database-dump.ts';
 
 const BATCH = 5_000;
@@ -90,7 +90,7 @@ export async function dumpPostgres(url: string): Promise<DatabaseDump> {
     FROM information_schema.table_constraints tc
     JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.constraint_schema
     WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()`)).rows;
-  const tableNames = names.filter((n) => !isMigrationTable(n));
+  const tableNames = names.filter(isBackedUpTable);
   const references = new Map(tableNames.map((name) => [name, fks.filter((fk) => fk.child === name).map((fk) => fk.parent)]));
   let open = true;
   const close = async () => {

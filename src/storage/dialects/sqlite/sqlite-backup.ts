@@ -2,7 +2,7 @@
 // and a read of every table inside one read transaction (WAL: a consistent snapshot
 // while the server goes on writing) for the portable format and for restores.
 import { openSqliteHandle } from './better-sqlite3.ts';
-import { insertOrder, isMigrationTable } from '../../backup/database-dump.ts';
+import { insertOrder, isBackedUpTable } from '../../backup/database-dump.ts';
 import type { DatabaseDump, TableDump } from '../../backup/database-dump.ts';
 
 const BATCH = 5_000;
@@ -30,7 +30,7 @@ export function dumpSqliteFile(file: string): DatabaseDump {
   const names = (handle.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]);
   const hasMigrations = names.includes('kysely_migration');
   const migrations = hasMigrations ? (handle.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[]) : [];
-  const tableNames = names.filter((n) => !isMigrationTable(n));
+  const tableNames = names.filter(isBackedUpTable);
   const references = new Map(tableNames.map((name) => [name, (handle.prepare(`PRAGMA foreign_key_list(${quote(name)})`).all() as { table: string }[]).map((fk) => fk.table)]));
   let open = true;
   const close = async () => {

@@ -1,0 +1,14 @@
+// How a render kept in the database is named and read back (ADR 0020). Kept apart
+// from render-report.ts, which loads the report builder: the command line's fast
+// path imports only this.
+import type { ReportFormat } from './report-ports.ts';
+
+/** The key of a render of one report in one format, made by the code `build`. */
+export function keptRenderKey(build: string, orgUnit: string, periodCode: string, format: ReportFormat): string {
+  return `${build}|${orgUnit}|${periodCode}|${format}`;
+}
+
+/** Markdown and HTML are text; DOCX and PDF stay bytes. */
+export function decodeKeptRender(body: Uint8Array, format: ReportFormat): string | Uint8Array {
+  return format === 'md' || format === 'html' ? new TextDecoder().decode(body) : body;
+}
