@@ -77,7 +77,16 @@ async function runCycle(page: Page, month: Month, tag: string): Promise<void> {
   await open(page, 'Báo cáo');
   await expect(page.getByTestId('return-reason')).toContainText(reason);
   await open(page, 'Thông báo');
-  await expect(page.getByTestId('notification').filter({ hasText: reason })).toContainText('Bị trả lại');
+  const returnNotice = page.getByTestId('notification').filter({ hasText: reason });
+  await expect(returnNotice).toContainText('Bị trả lại');
+  // New until read: the bell counts it; marking all read leaves nothing new.
+  await expect(returnNotice).toContainText('Mới');
+  await expect(page.getByRole('button', { name: /chưa đọc\)$/ })).toBeVisible();
+  await screenshot(page, `${tag}-02b-thong-bao-moi`);
+  await page.getByRole('button', { name: /^Đánh dấu tất cả đã đọc/ }).click();
+  await expect(page.locator('[data-testid="notification"][data-read="false"]')).toHaveCount(0);
+  await expect(returnNotice).not.toContainText('Mới');
+  await expect(page.getByRole('button', { name: 'Thông báo', exact: true })).toBeVisible();
   await open(page, 'Nhập số liệu');
   await expect(page.getByTestId('return-reason')).toContainText(reason);
   await page.getByLabel('Chứng thư số thu hồi: Tổng', { exact: true }).fill(month === MAY ? '3' : '5');

@@ -145,6 +145,17 @@ test('May 2022 of the demo department over HTTP: land on May, enter once, return
       const returnNotice = told.find((n) => n.kind === 'returned');
       assert.equal(returnNotice?.title, 'Văn phòng Sở (mẫu) đã trả lại phần báo cáo tháng 5 năm 2022 của Phòng Bưu chính, Viễn thông và Công nghệ thông tin: Thiếu số chứng thư số cấp mới');
       assert.ok(!(await http(thanhtra, 'GET', '/api/notifications')).json()['notifications'].some((n: Json) => n.kind === 'returned'), 'another division is not told');
+      // The bell counts what is unread; a notice marked read stays read, for that user only.
+      const unread = (await http(bcvt, 'GET', '/api/notifications')).json()['unread'] as number;
+      assert.equal(unread, told.length);
+      const marked = await http(bcvt, 'POST', '/api/notifications/read', { ids: [returnNotice?.id, 'audit:khong-co'] });
+      assert.equal(marked.status, 200, marked.text);
+      assert.deepEqual(marked.json(), { marked: 1, notListed: ['audit:khong-co'], unread: unread - 1 });
+      const afterMark = (await http(bcvt, 'GET', '/api/notifications')).json();
+      assert.deepEqual([afterMark['notifications'].find((n: Json) => n.id === returnNotice?.id).read, afterMark['unread']], [true, unread - 1]);
+      assert.ok((await http(vanphong, 'GET', '/api/notifications')).json()['notifications'].every((n: Json) => !n.read), "another user's reads are not theirs");
+      assert.deepEqual((await http(bcvt, 'POST', '/api/notifications/read', { all: true })).json(), { marked: unread - 1, notListed: [], unread: 0 });
+      assert.equal((await http(bcvt, 'POST', '/api/notifications/read', { ids: [] })).status, 400, 'nothing to mark is a bad request');
       assert.equal((await http(bcvt, 'PUT', '/api/values', values('stttt-bcvt', [['cts.issued', 15]]))).status, 200);
       assert.equal((await http(bcvt, 'POST', `${MAY}/actions/submit`, { part: 'stttt-bcvt' })).status, 200);
 

@@ -81,6 +81,17 @@ export interface AuditRepository {
   list(filter: { orgUnit?: string; period?: string; actor?: string; action?: string; actions?: readonly string[]; limit?: number }): Promise<AuditEvent[]>;
 }
 
+/** Which notifications each user has read (the notifications themselves are computed). */
+export interface NotificationReadRepository {
+  /** The ids of the notifications `userId` has read. */
+  readBy(userId: number): Promise<Set<string>>;
+  /**
+   * Marks `ids` read at `at`, and forgets the reads of notifications no longer listed
+   * (the list shows the latest only, so the reads kept stay as few as the list).
+   */
+  markRead(userId: number, ids: readonly string[], listed: readonly string[], at: string): Promise<void>;
+}
+
 /**
  * Rendered reports kept in the database while nothing they are made of changes
  * (ADR 0020): the database moves a generation with every committed write to a report
@@ -117,6 +128,7 @@ export interface Store {
   /** Provenance of values read from an imported report's text. */
   readonly valueSources: ValueSourceRepository;
   readonly explanations: ExplanationRepository;
+  readonly notificationReads: NotificationReadRepository;
   /** Null where the database keeps no generation (PostgreSQL: see the migration 2026_12_02_150000). */
   readonly storedRenders: StoredRenderRepository | null;
   /** Runs `work` in one transaction; a throw rolls everything back. */

@@ -52,6 +52,13 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+/** A notification the user has read (migration 2026_12_02_160000). */
+export interface NotificationReadTable {
+  user_id: number;
+  notification_id: string;
+  read_at: string;
+}
+
 export interface AccountTables {
   app_user: AppUserTable;
   user_grant: UserGrantTable;
@@ -59,4 +66,5 @@ export interface AccountTables {
   api_token: ApiTokenTable;
   api_token_grant: ApiTokenGrantTable;
   login_throttle: LoginThrottleTable;
+  notification_read: NotificationReadTable;
 }

@@ -9,6 +9,7 @@ import { AuditRepository } from './repositories/audit-repository.ts';
 import { DataValueRepository } from './repositories/data-value-repository.ts';
 import { ExplanationRepository } from './repositories/explanation-repository.ts';
 import { IndicatorRepository } from './repositories/indicator-repository.ts';
+import { NotificationReadRepository } from './repositories/notification-read-repository.ts';
 import { OrgUnitRepository } from './repositories/org-unit-repository.ts';
 import { ReportRepository } from './repositories/report-repository.ts';
 import { ReportTemplateRepository } from './repositories/report-template-repository.ts';
@@ -32,6 +33,7 @@ export function createStore(db: Kysely<Database>, dialect: StorageDialect, cache
     reports: new ReportRepository(db),
     valueSources: new ValueSourceRepository(db),
     explanations: new ExplanationRepository(db),
+    notificationReads: new NotificationReadRepository(db),
     storedRenders: dialect.name === 'sqlite' ? new StoredRenderRepository(db) : null,
     transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Nested use joins the open transaction: a use case can call another that

@@ -38,6 +38,8 @@ export interface Notification {
   /** The sentence to show. */
   readonly title: string;
   readonly severity: 'info' | 'warning';
+  /** The user has marked it read (or opened it from Thông báo). */
+  readonly read: boolean;
 }
 
 /** How far back reports are looked at: the latest periods are where work happens. */
@@ -129,7 +131,7 @@ export async function listNotifications({ store, principal, now = new Date() }: 
       events.push({
         id: `audit:${event.id ?? `${event.at}:${event.action}`}`, kind, at: event.at, orgUnit: report.orgUnit, orgUnitName: unitName,
         period: report.period, periodLabel: label, part, partName, reason, actor: event.actor, actorName,
-        title, severity: kind === 'returned' || kind === 'reopened' ? 'warning' : 'info',
+        title, severity: kind === 'returned' || kind === 'reopened' ? 'warning' : 'info', read: false,
       });
     }
 
@@ -146,13 +148,15 @@ export async function listNotifications({ store, principal, now = new Date() }: 
     const when = daysLeft < 0 ? `đã quá hạn ${-daysLeft} ngày` : daysLeft === 0 ? 'hôm nay là hạn' : `còn ${daysLeft} ngày`;
     const whose = ownParts.length > 0 ? `phần của ${ownParts.map((p) => nameOf(p.division)).join(', ')}` : `báo cáo của ${unitName}`;
     deadlines.push({
-      id: `deadline:${report.orgUnit}:${report.period}`, kind: 'deadline', at: `${deadline}T00:00:00+07:00`, orgUnit: report.orgUnit, orgUnitName: unitName,
+      // A deadline read while near comes back, unread, once it has passed.
+      id: `deadline:${report.orgUnit}:${report.period}:${daysLeft < 0 ? 'passed' : 'near'}`, kind: 'deadline', at: `${deadline}T00:00:00+07:00`, orgUnit: report.orgUnit, orgUnitName: unitName,
       period: report.period, periodLabel: label, part: ownParts[0]?.division ?? null, partName: ownParts[0] ? nameOf(ownParts[0].division) : null,
       reason: null, actor: null, actorName: null,
       title: `Hạn nộp báo cáo ${label} là ${formatDateDmy(deadline)} (${when}): ${whose} chưa xong.`,
-      severity: 'warning',
+      severity: 'warning', read: false,
     });
   }
   events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return [...deadlines, ...events].slice(0, LIMIT);
+  const read = await store.notificationReads.readBy(principal.userId);
+  return [...deadlines, ...events].slice(0, LIMIT).map((n) => (read.has(n.id) ? { ...n, read: true } : n));
 }

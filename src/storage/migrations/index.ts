@@ -18,6 +18,7 @@ import * as valueTypeNames from './2026_12_02_140000_value_type_names.ts';
 import * as dataValueAttributeAndText from './2026_12_02_140100_data_value_attribute_and_text.ts';
 import * as externalIdentifiers from './2026_12_02_140200_external_identifiers.ts';
 import * as storedRenders from './2026_12_02_150000_stored_renders.ts';
+import * as createNotificationReads from './2026_12_02_160000_create_notification_reads.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_28_120000_create_org_units': createOrgUnits,
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_12_02_140100_data_value_attribute_and_text': dataValueAttributeAndText,
   '2026_12_02_140200_external_identifiers': externalIdentifiers,
   '2026_12_02_150000_stored_renders': storedRenders,
+  '2026_12_02_160000_create_notification_reads': createNotificationReads,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,10 +22,10 @@ export const usePeriods = (enabled = true) => useQuery({
   enabled,
 });
 
+/** Thông báo: the list and how many are unread (the bell's count). */
 export const useNotifications = (enabled = true) => useQuery({
   queryKey: ['notifications'],
-  queryFn: () => api.get<{ notifications: NotificationView[] }>('/api/notifications'),
-  select: (data) => data.notifications,
+  queryFn: () => api.get<{ notifications: NotificationView[]; unread: number }>('/api/notifications'),
   staleTime: 60_000,
   enabled,
 });

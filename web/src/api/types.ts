@@ -187,6 +187,8 @@ export interface NotificationView {
   at: string; orgUnit: string; orgUnitName: string; period: string; periodLabel: string;
   part: string | null; partName: string | null; reason: string | null; actor: string | null; actorName: string | null;
   title: string; severity: 'info' | 'warning';
+  /** Marked read by the user (opened with Xem, or all marked read). */
+  read: boolean;
 }
 
 export interface ItemView { id: string; section: string; order: number; text: string; marker?: string | null; owner?: string | null; slot?: string | null; version: number }

@@ -112,7 +112,7 @@ export function AppLayout() {
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/tong-quan';
   const roles = [...new Set(session.me?.grants.map((g) => `${capitalise(ROLE_LABELS[g.role])} · ${g.orgUnitName}`) ?? [])];
-  const unread = notifications.data?.length ?? 0;
+  const unread = notifications.data?.unread ?? 0;
   const go = (path: string) => {
     setDrawer(false);
     navigate(`${path}${scope.search}`);
@@ -142,7 +142,7 @@ export function AppLayout() {
   const bell = (
     <Tooltip title="Thông báo">
       <Badge count={unread} size="small" overflowCount={9}>
-        <Button aria-label={`Thông báo (${unread})`} icon={<BellOutlined />} onClick={() => go('/thong-bao')} />
+        <Button aria-label={unread > 0 ? `Thông báo (${unread} chưa đọc)` : 'Thông báo'} icon={<BellOutlined />} onClick={() => go('/thong-bao')} />
       </Badge>
     </Tooltip>
   );

@@ -1,8 +1,12 @@
 // Thông báo: the workflow events that concern the user (its part returned with the
 // reason, the report compiled, approved, issued, a deadline near), newest first, each
-// leading to the page where the user acts on it.
-import { Button, Card, List, Tag, Typography } from 'antd';
+// leading to the page where the user acts on it. Unread ones are marked "Mới" (the
+// bell counts them); Xem marks one read, "Đánh dấu tất cả đã đọc" all.
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { api, messageOf } from '../api/client.ts';
 import { useNotifications } from '../api/queries.ts';
 import type { NotificationView } from '../api/types.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -25,25 +29,49 @@ function targetOf(n: NotificationView): string {
   return `${page}?org=${encodeURIComponent(n.part ?? n.orgUnit)}&period=${encodeURIComponent(n.period)}`;
 }
 
+interface MarkRead { ids: string[] }
+
 export function NotificationsPage() {
   const notifications = useNotifications();
   const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const mark = async (body: MarkRead | { all: true }) => {
+    setBusy(true);
+    try {
+      await api.post('/api/notifications/read', body);
+    } finally {
+      setBusy(false);
+      await client.invalidateQueries({ queryKey: ['notifications'] });
+    }
+  };
+  const open = (n: NotificationView) => {
+    // Reading it is opening it; the page opens even if the mark fails (it stays "Mới").
+    if (!n.read) void mark({ ids: [n.id] }).catch(() => undefined);
+    void navigate(targetOf(n));
+  };
+  const markAll = () => void mark({ all: true }).then(() => message.success('Đã đánh dấu mọi thông báo là đã đọc.'), (e: unknown) => message.error(messageOf(e)));
+  const unread = notifications.data?.unread ?? 0;
   return (
     <div>
-      <Typography.Title level={1} className="page-title">Thông báo</Typography.Title>
-      {notifications.isPending ? <Loading /> : notifications.isError ? <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} /> : notifications.data.length === 0 ? (
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap align="center">
+        <Typography.Title level={1} className="page-title">Thông báo</Typography.Title>
+        {unread > 0 && <Button onClick={markAll} loading={busy}>Đánh dấu tất cả đã đọc ({unread})</Button>}
+      </Space>
+      {notifications.isPending ? <Loading /> : notifications.isError ? <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} /> : notifications.data.notifications.length === 0 ? (
         <Card><EmptyState description="Chưa có thông báo nào cho bạn." /></Card>
       ) : (
         <Card size="small">
           <List<NotificationView>
-            dataSource={notifications.data}
+            dataSource={notifications.data.notifications}
             rowKey="id"
             renderItem={(n) => {
               const kind = KIND_LABELS[n.kind] ?? { label: 'Thông báo', color: 'default' };
               return (
-                <List.Item data-testid="notification" actions={[<Button key="open" size="small" onClick={() => navigate(targetOf(n))}>Xem</Button>]}>
+                <List.Item data-testid="notification" data-read={n.read ? 'true' : 'false'} actions={[<Button key="open" size="small" onClick={() => open(n)}>Xem</Button>]}>
                   <List.Item.Meta
-                    title={<span><Tag color={kind.color}>{kind.label}</Tag>{n.title}</span>}
+                    title={<span style={{ fontWeight: n.read ? 400 : 600 }}>{!n.read && <Tag color="red">Mới</Tag>}<Tag color={kind.color}>{kind.label}</Tag>{n.title}</span>}
                     description={(
                       <div>
                         {n.reason && <div style={{ color: '#b42318' }}>Lý do: {n.reason}</div>}

@@ -1,0 +1,32 @@
+// Marks notifications read, by id or all of those the user sees now: the bell then
+// counts only what is new. Ids no longer in the user's list (a newer event pushed them
+// out) are skipped and counted apart; nothing else can be marked.
+import type { Principal } from '../accounts/principal.ts';
+import type { Store } from '../ports.ts';
+import { listNotifications } from './list-notifications.ts';
+
+export interface MarkReadResult {
+  /** Newly marked read. */
+  readonly marked: number;
+  /** Ids asked for that are not in the user's list. */
+  readonly notListed: readonly string[];
+  /** Still unread in the user's list. */
+  readonly unread: number;
+}
+
+export async function markNotificationsRead({ store, principal, ids, now = new Date() }: {
+  store: Store; principal: Principal; ids: readonly string[] | 'all'; now?: Date;
+}): Promise<MarkReadResult> {
+  return store.transaction(async (tx) => {
+    const listed = await listNotifications({ store: tx, principal, now });
+    const listedIds = new Set(listed.map((n) => n.id));
+    const wanted = new Set(ids === 'all' ? listedIds : ids.filter((id) => listedIds.has(id)));
+    const notListed = ids === 'all' ? [] : [...new Set(ids.filter((id) => !listedIds.has(id)))];
+    await tx.notificationReads.markRead(principal.userId, [...wanted], [...listedIds], now.toISOString());
+    return {
+      marked: listed.filter((n) => !n.read && wanted.has(n.id)).length,
+      notListed,
+      unread: listed.filter((n) => !n.read && !wanted.has(n.id)).length,
+    };
+  });
+}
