@@ -86,10 +86,11 @@ export interface NotificationReadRepository {
   /** The ids of the notifications `userId` has read. */
   readBy(userId: number): Promise<Set<string>>;
   /**
-   * Marks `ids` read at `at`, and forgets the reads of notifications no longer listed
-   * (the list shows the latest only, so the reads kept stay as few as the list).
+   * Marks `ids` read at `at`, and forgets the reads made before `forgetBefore` of
+   * notifications not in `listed` (the list shows the latest only; a read still listed,
+   * or recent, is kept, whichever grants the caller lists with).
    */
-  markRead(userId: number, ids: readonly string[], listed: readonly string[], at: string): Promise<void>;
+  markRead(userId: number, ids: readonly string[], at: string, prune: { listed: readonly string[]; forgetBefore: string }): Promise<void>;
 }
 
 /**
@@ -104,8 +105,8 @@ export interface StoredRenderRepository {
   find(key: string, generation: number): Promise<Uint8Array | null>;
   /**
    * Keeps `body` under `key` if the data is still at `generation` (a later write may
-   * have changed what it was made from: it is dropped), and drops every render of an
-   * earlier generation.
+   * have changed what it was made from: it is dropped), and then drops every render of
+   * an earlier generation.
    */
   keep(key: string, generation: number, body: Uint8Array): Promise<void>;
 }

@@ -97,6 +97,7 @@ for (const [liquid, expected] of FILTER_CASES) {
 const ERROR_CASES: { name: string; liquid: string; message: RegExp; severity: string; rule?: string }[] = [
   { name: 'unknown indicator', liquid: 'a\n{{ docs.nope | so }}', message: /Mục 1 "Mục có số liệu" \(i\.1\), khối 1, dòng 2, cột \d+: không có chỉ tiêu hay biến "docs\.nope"/, severity: 'error' },
   { name: 'unknown filter', liquid: '{{ docs.issued | dinh_dang }}', message: /dòng 1.*không có bộ lọc "dinh_dang"/, severity: 'error' },
+  { name: "the host's clock", liquid: "{{ 'now' | date: '%d/%m/%Y' }}", message: /khối 1: bộ lọc date không dùng được.*ngay_ngan/, severity: 'error' },
   { name: 'bad syntax', liquid: 'x {% if %}', message: /khối 1, dòng 1.*lỗi cú pháp mẫu/, severity: 'error' },
   { name: 'unknown option in theo', liquid: '{{ dossiers | theo: "channel=fax" | so }}', message: /Mục 1.*bộ lọc theo: .*"fax"/, severity: 'error' },
   { name: 'missing value', liquid: '{{ pending.value | so }}', message: /^Mục I\.1 «Mục có số liệu»: chưa có số liệu «Chưa nhập»\.$/, severity: 'warning', rule: 'report:missing_value:i.1' },

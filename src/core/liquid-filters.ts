@@ -141,6 +141,14 @@ export function createReportLiquid(env: LiquidEnvironment): Liquid {
     locale: 'vi-VN',
   });
 
+  // Liquid's own date filter reads the host's clock ('now') and formats in the host's
+  // time zone: the document would change with the day and the machine it is rendered
+  // on, and a kept render (ADR 0022) would stay at the day it was made. Report text
+  // writes dates with ngay / ngay_ngan, from the report's own dates.
+  liquid.registerFilter('date', () => {
+    env.report({ message: 'bộ lọc date không dùng được trong văn bản báo cáo (nó theo đồng hồ và múi giờ của máy chủ): dùng ngay hoặc ngay_ngan với một ngày dạng 2022-04-12', severity: 'error' });
+    return MISSING;
+  });
   liquid.registerFilter('so', (input: unknown) => {
     const { value, decimals } = numberOf(env, input, 'so');
     return value === null ? MISSING : printNumber(value, decimals);

@@ -14,6 +14,7 @@ import { renderReport } from '../../src/app/reports/render-report.ts';
 import { writeReportEntry } from '../../src/app/reports/write-report-entry.ts';
 import { loadDemo as readDemoFiles } from '../../src/exchange/demo/load-demo.ts';
 import { renderInFormat } from '../../src/render/render-in-format.ts';
+import { openSqliteHandle } from '../../src/storage/dialects/sqlite/better-sqlite3.ts';
 import { migrateToLatest } from '../../src/storage/migrate.ts';
 import { openDatabase } from '../../src/storage/open-store.ts';
 import { testDatabases } from '../../src/storage/testing/test-databases.ts';
@@ -97,6 +98,30 @@ for (const database of testDatabases()) {
         await kept.keep('c', now, body);
         assert.deepEqual(await kept.find('c', now), body);
         assert.equal(await kept.find('a', before), null, 'an earlier generation is dropped');
+        await kept.keep('d', before, body);
+        assert.deepEqual(await kept.find('c', now), body, 'a render made too late drops nothing');
+      }));
+
+    if (database.name === 'SQLite') test('a PDF is not kept (it embeds the fonts of the machine); a render whose keeping fails is still given', () =>
+      database.withStore(async (store, fresh) => {
+        await loadDemo({ store, demo: readDemoFiles() });
+        const kept = store.storedRenders!;
+        const pdf = await renderReport({ store, renderers: renderInFormat, orgUnit: 'stttt-travinh', period: '2022-05', format: 'pdf', keepFor: 'build-a' });
+        assert.equal(Buffer.from(pdf.body).subarray(0, 4).toString('latin1'), '%PDF');
+        assert.equal(await kept.find(keptRenderKey('build-a', 'stttt-travinh', '2022-05', 'pdf'), await kept.generation()), null);
+
+        // Another connection holds the write lock past the busy timeout: keeping fails, the render does not.
+        const other = openSqliteHandle(fresh.url.slice('sqlite:'.length));
+        try {
+          other.exec('BEGIN IMMEDIATE');
+          assert.match(await renderMay(store), /BÁO CÁO/);
+          other.exec('ROLLBACK');
+        } finally {
+          other.close();
+        }
+        assert.equal(await kept.find(keptRenderKey('build-a', 'stttt-travinh', '2022-05', 'md'), await kept.generation()), null, 'not kept');
+        await renderMay(store);
+        assert.ok(await kept.find(keptRenderKey('build-a', 'stttt-travinh', '2022-05', 'md'), await kept.generation()), 'kept once the lock is gone');
       }));
   });
 }

@@ -5,6 +5,8 @@ import type { Principal } from '../accounts/principal.ts';
 import type { Store } from '../ports.ts';
 import { listNotifications } from './list-notifications.ts';
 
+const READS_KEPT_DAYS = 365;
+
 export interface MarkReadResult {
   /** Newly marked read. */
   readonly marked: number;
@@ -22,7 +24,11 @@ export async function markNotificationsRead({ store, principal, ids, now = new D
     const listedIds = new Set(listed.map((n) => n.id));
     const wanted = new Set(ids === 'all' ? listedIds : ids.filter((id) => listedIds.has(id)));
     const notListed = ids === 'all' ? [] : [...new Set(ids.filter((id) => !listedIds.has(id)))];
-    await tx.notificationReads.markRead(principal.userId, [...wanted], [...listedIds], now.toISOString());
+    // Reads of notifications gone from the list are forgotten after a year: not at once,
+    // because the list depends on the caller's grants (a narrower token, a grant
+    // removed for a moment) and a read the session still lists must stay read.
+    const forgetBefore = new Date(now.getTime() - READS_KEPT_DAYS * 86_400_000).toISOString();
+    await tx.notificationReads.markRead(principal.userId, [...wanted], now.toISOString(), { listed: [...listedIds], forgetBefore });
     return {
       marked: listed.filter((n) => !n.read && wanted.has(n.id)).length,
       notListed,

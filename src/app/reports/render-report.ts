@@ -4,7 +4,7 @@
 import { formatPeriod } from '../../core/period.ts';
 import type { Period } from '../../core/period.ts';
 import { buildReport, parseReportPeriod } from './build-report.ts';
-import { decodeKeptRender, keptRenderKey } from './kept-render.ts';
+import { decodeKeptRender, keepsFormat, keptRenderKey } from './kept-render.ts';
 import type { Store } from '../ports.ts';
 import type { ReportFormat, ReportRenderers } from './report-ports.ts';
 
@@ -46,11 +46,15 @@ export async function renderReport({ store, renderers, orgUnit, period, format, 
   keepFor?: string;
 }): Promise<RenderedReport> {
   const parsed = parseReportPeriod(period);
-  const kept = keepFor !== undefined && !store.inTransaction ? store.storedRenders : null;
+  const kept = keepFor !== undefined && !store.inTransaction && keepsFormat(format) ? store.storedRenders : null;
   const key = keepFor !== undefined ? keptRenderKey(keepFor, orgUnit, formatPeriod(parsed), format) : '';
   const generation = kept ? await kept.generation() : 0;
   const stored = kept ? await kept.find(key, generation) : null;
   const body = stored ? decodeKeptRender(stored, format) : await renderers((await buildReport({ store, orgUnit, period })).model, format);
-  if (kept && !stored) await kept.keep(key, generation, typeof body === 'string' ? new TextEncoder().encode(body) : body);
+  if (kept && !stored) {
+    // Keeping is a saving, never a condition: a read-only file, a writer holding the
+    // lock past the busy timeout or a full disk leave the render as it is.
+    await kept.keep(key, generation, typeof body === 'string' ? new TextEncoder().encode(body) : body).catch(() => undefined);
+  }
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(orgUnit, parsed, format) };
 }

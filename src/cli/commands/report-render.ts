@@ -3,7 +3,7 @@
 // nothing it is made of changes (ADR 0020): that path reads one row before the
 // renderers, Kysely or the migrations are loaded, so they are imported only to render.
 import { writeFile } from 'node:fs/promises';
-import { decodeKeptRender, keptRenderKey } from '../../app/reports/kept-render.ts';
+import { decodeKeptRender, keepsFormat, keptRenderKey } from '../../app/reports/kept-render.ts';
 import { REPORT_FORMATS } from '../../app/reports/report-ports.ts';
 import type { ReportFormat } from '../../app/reports/report-ports.ts';
 import { formatPeriod } from '../../core/period.ts';
@@ -38,7 +38,7 @@ export async function run({ args, io, env, helpCommand }: CommandContext): Promi
 
 /** The render this build kept in the SQLite database, if the data has not changed since. */
 function keptRender(env: CommandContext['env'], orgUnit: string, period: string, format: ReportFormat): string | Uint8Array | null {
-  if (BUILD_ID === undefined) return null;
+  if (BUILD_ID === undefined || !keepsFormat(format)) return null;
   let location;
   try {
     location = parseDatabaseUrl(resolveDatabaseUrl(env));

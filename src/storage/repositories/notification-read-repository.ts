@@ -15,14 +15,14 @@ export class NotificationReadRepository implements Port {
     return new Set(rows.map((r) => r.notification_id));
   }
 
-  async markRead(userId: number, ids: readonly string[], listed: readonly string[], at: string): Promise<void> {
+  async markRead(userId: number, ids: readonly string[], at: string, { listed, forgetBefore }: { listed: readonly string[]; forgetBefore: string }): Promise<void> {
     if (ids.length > 0) {
       await this.#db.insertInto('notification_read')
         .values(ids.map((id) => ({ user_id: userId, notification_id: id, read_at: at })))
         .onConflict((c) => c.columns(['user_id', 'notification_id']).doNothing())
         .execute();
     }
-    let stale = this.#db.deleteFrom('notification_read').where('user_id', '=', userId);
+    let stale = this.#db.deleteFrom('notification_read').where('user_id', '=', userId).where('read_at', '<', forgetBefore);
     if (listed.length > 0) stale = stale.where('notification_id', 'not in', listed);
     await stale.execute();
   }

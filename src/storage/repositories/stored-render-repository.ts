@@ -23,10 +23,14 @@ export class StoredRenderRepository implements Port {
   }
 
   async keep(key: string, generation: number, body: Uint8Array): Promise<void> {
-    await this.#db.deleteFrom('stored_render').where('generation', '<>', generation).execute();
     // One statement reads the generation and writes: nothing can commit in between.
-    await sql`INSERT INTO stored_render (key, generation, body)
+    const kept = await sql`INSERT INTO stored_render (key, generation, body)
       SELECT ${key}, ${generation}, ${body} WHERE (SELECT n FROM data_generation WHERE id = 1) = ${generation}
       ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, body = excluded.body`.execute(this.#db);
+    // Only once kept (its generation is the current one) are the older renders dropped:
+    // a render made too late must not drop one another process kept at the current one.
+    if (Number(kept.numAffectedRows ?? 0) > 0) {
+      await sql`DELETE FROM stored_render WHERE generation < (SELECT n FROM data_generation WHERE id = 1)`.execute(this.#db);
+    }
   }
 }

@@ -37,7 +37,7 @@ export function NotificationsPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const mark = async (body: MarkRead | { all: true }) => {
+  const mark = async (body: MarkRead) => {
     setBusy(true);
     try {
       await api.post('/api/notifications/read', body);
@@ -51,7 +51,9 @@ export function NotificationsPage() {
     if (!n.read) void mark({ ids: [n.id] }).catch(() => undefined);
     void navigate(targetOf(n));
   };
-  const markAll = () => void mark({ all: true }).then(() => message.success('Đã đánh dấu mọi thông báo là đã đọc.'), (e: unknown) => message.error(messageOf(e)));
+  // The ones on screen, not "all": one that came in since the page loaded stays new.
+  const onScreen = (notifications.data?.notifications ?? []).filter((n) => !n.read).map((n) => n.id);
+  const markAll = () => void mark({ ids: onScreen }).then(() => message.success('Đã đánh dấu mọi thông báo là đã đọc.'), (e: unknown) => message.error(messageOf(e)));
   const unread = notifications.data?.unread ?? 0;
   return (
     <div>
