@@ -4,7 +4,7 @@
 // from spawn to a 200 on /readyz, each against `node -e 0` measured in the same run,
 // alternating, median of N. Goal (issue 15): the render command ≤ 3 × `node -e 0`.
 // The render is timed twice: with the data unchanged since the last render (the
-// render kept in the database is served, ADR 0020), and after a write (built and
+// render kept in the database is served, ADR 0022), and after a write (built and
 // rendered, then kept).
 //
 // NODE_EXTRA_CA_CERTS, when set (it is on the project's build machine), makes every
@@ -86,7 +86,7 @@ try {
   // [name, argv, what happens before each run (not timed)]
   const commands: [string, string[], (() => void)?][] = [
     ['baocao --help', [process.execPath, BIN, '--help']],
-    // The data has not changed since the last render: the kept render is served (ADR 0020).
+    // The data has not changed since the last render: the kept render is served (ADR 0022).
     ['baocao report render --format md', render],
     // A value was written since: the report is built and rendered, and kept again.
     ['… the same, after a write', render, touchValue],

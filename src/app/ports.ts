@@ -95,7 +95,7 @@ export interface NotificationReadRepository {
 
 /**
  * Rendered reports kept in the database while nothing they are made of changes
- * (ADR 0020): the database moves a generation with every committed write to a report
+ * (ADR 0022): the database moves a generation with every committed write to a report
  * input, and a render is served only at the generation it was made at.
  */
 export interface StoredRenderRepository {

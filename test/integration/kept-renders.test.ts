@@ -1,4 +1,4 @@
-// Renders kept in the database (ADR 0020): served while nothing a report is made of
+// Renders kept in the database (ADR 0022): served while nothing a report is made of
 // has changed, rendered again after any write to it, on both databases (PostgreSQL
 // keeps none, and renders every time). On SQLite, triggers move the generation: every
 // table a report is made of must have them.

@@ -1,4 +1,4 @@
-// How a render kept in the database is named and read back (ADR 0020). Kept apart
+// How a render kept in the database is named and read back (ADR 0022). Kept apart
 // from render-report.ts, which loads the report builder: the command line's fast
 // path imports only this.
 import type { ReportFormat } from './report-ports.ts';

@@ -1,6 +1,6 @@
 // `baocao report render --org CODE --period P --format md|html|docx|pdf [--out FILE]`.
 // A render is kept in the SQLite database for this build and served again while
-// nothing it is made of changes (ADR 0020): that path reads one row before the
+// nothing it is made of changes (ADR 0022): that path reads one row before the
 // renderers, Kysely or the migrations are loaded, so they are imported only to render.
 import { writeFile } from 'node:fs/promises';
 import { decodeKeptRender, keepsFormat, keptRenderKey } from '../../app/reports/kept-render.ts';

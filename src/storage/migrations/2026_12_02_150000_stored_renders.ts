@@ -15,7 +15,7 @@ const REPORT_INPUTS = [
   'app_user', 'user_grant',
 ] as const;
 
-// Rendered reports kept in the database (ADR 0020): `data_generation.n` moves with every
+// Rendered reports kept in the database (ADR 0022): `data_generation.n` moves with every
 // committed write to a report input, and a stored render is served only while n is
 // the generation it was rendered at. On SQLite, triggers move n, so every writer (the
 // server, a command, a tool on the file) moves it inside its own transaction. On

@@ -1,4 +1,4 @@
-// Rendered reports kept in the database (ADR 0020), on SQLite, where triggers move
+// Rendered reports kept in the database (ADR 0022), on SQLite, where triggers move
 // data_generation.n with every committed write to a report input.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';

@@ -29,18 +29,16 @@ function targetOf(n: NotificationView): string {
   return `${page}?org=${encodeURIComponent(n.part ?? n.orgUnit)}&period=${encodeURIComponent(n.period)}`;
 }
 
-interface MarkRead { ids: string[] }
-
 export function NotificationsPage() {
   const notifications = useNotifications();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const mark = async (body: MarkRead) => {
+  const mark = async (ids: readonly string[]) => {
     setBusy(true);
     try {
-      await api.post('/api/notifications/read', body);
+      await api.post('/api/notifications/read', { ids });
     } finally {
       setBusy(false);
       await client.invalidateQueries({ queryKey: ['notifications'] });
@@ -48,12 +46,12 @@ export function NotificationsPage() {
   };
   const open = (n: NotificationView) => {
     // Reading it is opening it; the page opens even if the mark fails (it stays "Mới").
-    if (!n.read) void mark({ ids: [n.id] }).catch(() => undefined);
+    if (!n.read) void mark([n.id]).catch(() => undefined);
     void navigate(targetOf(n));
   };
   // The ones on screen, not "all": one that came in since the page loaded stays new.
   const onScreen = (notifications.data?.notifications ?? []).filter((n) => !n.read).map((n) => n.id);
-  const markAll = () => void mark({ ids: onScreen }).then(() => message.success('Đã đánh dấu mọi thông báo là đã đọc.'), (e: unknown) => message.error(messageOf(e)));
+  const markAll = () => void mark(onScreen).then(() => message.success('Đã đánh dấu mọi thông báo là đã đọc.'), (e: unknown) => message.error(messageOf(e)));
   const unread = notifications.data?.unread ?? 0;
   return (
     <div>

@@ -1,5 +1,5 @@
 // A kept render read straight from the SQLite file, for the command line's fast path
-// (ADR 0020): one statement on a read-only handle, before Kysely, the migrations or
+// (ADR 0022): one statement on a read-only handle, before Kysely, the migrations or
 // the renderers are loaded. Any problem (no file, an older schema without the table,
 // a locked file) is a miss: the caller renders the usual way, which also migrates.
 import { existsSync } from 'node:fs';
